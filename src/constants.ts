@@ -1,0 +1,40 @@
+/** Input names, exactly as in action.yml. */
+export const Inputs = {
+  Plan: 'plan',
+  WorkingDirectory: 'working-directory',
+  Store: 'store',
+  Resume: 'resume',
+  ResumeScope: 'resume-scope',
+  CheckpointEvery: 'checkpoint-every',
+  TimeBudget: 'time-budget',
+  MaxAttempts: 'max-attempts',
+  ContinueOnError: 'continue-on-error',
+  DryRun: 'dry-run',
+  Key: 'key',
+  Summary: 'summary',
+  GithubToken: 'github-token',
+  PrComment: 'pr-comment'
+} as const
+
+/** Output names, exactly as in action.yml. */
+export const Outputs = {
+  Total: 'total',
+  Executed: 'executed',
+  Skipped: 'skipped',
+  Failed: 'failed',
+  Pending: 'pending',
+  Complete: 'complete',
+  Resumed: 'resumed',
+  ResumedFrom: 'resumed-from',
+  PlanId: 'plan-id',
+  Report: 'report',
+  Summary: 'summary',
+  CheckpointKey: 'checkpoint-key'
+} as const
+
+/** Values handed from the main step to the post step. */
+export const State = {
+  StateDir: 'state-dir',
+  Finished: 'finished',
+  PlanId: 'plan-id'
+} as const

@@ -1,0 +1,99 @@
+import * as fsp from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { statType, type Fs, type Stat } from './types.js'
+
+/** Deterministic scratch name beside a target, so an interrupted attempt's leftover is found and removed. */
+export function scratchPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.bulk-ops-tmp`)
+}
+
+/** The filesystem on disk. Writes and copies go through a scratch name and a rename, so no target is ever half written. */
+export class RealFs implements Fs {
+  readonly simulated = false
+
+  async lstat(p: string): Promise<Stat | null> {
+    try {
+      const s = await fsp.lstat(p)
+      return { type: statType(s), mode: s.mode & 0o7777, size: s.size }
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null
+      throw err
+    }
+  }
+
+  readFile(p: string): Promise<Buffer> {
+    return fsp.readFile(p)
+  }
+
+  readlink(p: string): Promise<string> {
+    return fsp.readlink(p)
+  }
+
+  readdir(p: string): Promise<string[]> {
+    return fsp.readdir(p)
+  }
+
+  async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
+    const tmp = scratchPath(p)
+    await fsp.rm(tmp, { force: true, recursive: true })
+    await fsp.writeFile(tmp, data, { mode })
+    await fsp.chmod(tmp, mode)
+    await fsp.rename(tmp, p)
+  }
+
+  async mkdirp(p: string): Promise<string[]> {
+    const created: string[] = []
+    let cur = p
+    while ((await this.lstat(cur)) === null) {
+      created.unshift(cur)
+      const up = dirname(cur)
+      if (up === cur) break
+      cur = up
+    }
+    if (created.length > 0) await fsp.mkdir(p, { recursive: true })
+    return created
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    try {
+      await fsp.rename(from, to)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err
+      await this.copy(from, to)
+      await fsp.rm(from, { recursive: true, force: true })
+    }
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    const tmp = scratchPath(to)
+    await fsp.rm(tmp, { force: true, recursive: true })
+    await copyTree(from, tmp)
+    await fsp.rename(tmp, to)
+  }
+
+  rm(p: string): Promise<void> {
+    return fsp.rm(p, { recursive: true, force: true })
+  }
+
+  chmod(p: string, mode: number): Promise<void> {
+    return fsp.chmod(p, mode)
+  }
+}
+
+/** Copies without following symlinks, keeping permission bits. */
+async function copyTree(from: string, to: string): Promise<void> {
+  const s = await fsp.lstat(from)
+  if (s.isSymbolicLink()) {
+    await fsp.symlink(await fsp.readlink(from), to)
+  } else if (s.isDirectory()) {
+    await fsp.mkdir(to)
+    for (const name of await fsp.readdir(from)) await copyTree(join(from, name), join(to, name))
+    await fsp.chmod(to, s.mode & 0o7777)
+  } else if (s.isFile()) {
+    await fsp.copyFile(from, to)
+    await fsp.chmod(to, s.mode & 0o7777)
+  } else {
+    throw new Error(`cannot copy '${from}': not a file, directory or symlink`)
+  }
+}

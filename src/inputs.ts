@@ -1,0 +1,99 @@
+import { isAbsolute, resolve } from 'node:path'
+import { parseDuration } from './duration.js'
+import { UsageError } from './errors.js'
+import { Inputs } from './constants.js'
+
+export type StoreKind = 'cache' | 'artifact'
+
+/** Every action input, typed and checked in one place. */
+export interface ActionInputs {
+  /** Absolute path of the plan file. */
+  plan: string
+  /** Absolute directory the plan's paths are rooted in. */
+  workingDirectory: string
+  /** Checkpoint stores, in order of preference; empty for `none`. */
+  stores: StoreKind[]
+  resume: 'auto' | 'never' | 'require'
+  resumeScope: 'run' | 'ref'
+  checkpointEveryMs: number
+  timeBudgetMs?: number
+  maxAttempts: number
+  continueOnError: boolean
+  dryRun: boolean
+  key: string
+  summary: boolean
+  githubToken: string
+  prComment: boolean
+}
+
+type GetInput = (name: string) => string
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`input '${name}': '${value}' is not one of ${allowed.join(', ')}`)
+}
+
+function bool(name: string, value: string): boolean {
+  if (/^(true|yes|1)$/i.test(value)) return true
+  if (/^(false|no|0)$/i.test(value)) return false
+  throw new UsageError(`input '${name}': '${value}' is not true or false`)
+}
+
+/**
+ * Reads every input through `get` (core.getInput in the action) and rejects bad values with
+ * the input's name and the value quoted.
+ */
+export function getInputs(get: GetInput, workspace: string): ActionInputs {
+  const val = (name: string, fallback = ''): string => get(name).trim() || fallback
+  const planPath = val(Inputs.Plan)
+  if (!planPath) throw new UsageError(`input '${Inputs.Plan}' is required`)
+  const wd = val(Inputs.WorkingDirectory, '.')
+  const workingDirectory = resolve(workspace, wd)
+  if (isAbsolute(wd) || !(workingDirectory === workspace || workingDirectory.startsWith(workspace + '/'))) {
+    throw new UsageError(`input '${Inputs.WorkingDirectory}': '${wd}' is not inside the workspace`)
+  }
+  const storeText = val(Inputs.Store, 'cache')
+  const stores: StoreKind[] = []
+  if (storeText !== 'none') {
+    for (const part of storeText.split(',').map(s => s.trim())) {
+      const s = oneOf(Inputs.Store, part, ['cache', 'artifact'] as const)
+      if (stores.includes(s)) throw new UsageError(`input '${Inputs.Store}': '${storeText}' names ${s} twice`)
+      stores.push(s)
+    }
+  }
+  const maxText = val(Inputs.MaxAttempts, '3')
+  const maxAttempts = Number(maxText)
+  if (!/^\d+$/.test(maxText) || maxAttempts < 1 || maxAttempts > 100) {
+    throw new UsageError(`input '${Inputs.MaxAttempts}': '${maxText}' is not a whole number from 1 to 100`)
+  }
+  const checkpointEveryMs = parseDuration(
+    val(Inputs.CheckpointEvery, '60s'),
+    `input '${Inputs.CheckpointEvery}'`
+  )
+  if (checkpointEveryMs < 1000) {
+    throw new UsageError(
+      `input '${Inputs.CheckpointEvery}': '${val(Inputs.CheckpointEvery)}' is shorter than 1s`
+    )
+  }
+  const budgetText = val(Inputs.TimeBudget)
+  const timeBudgetMs = budgetText ? parseDuration(budgetText, `input '${Inputs.TimeBudget}'`) : undefined
+  if (timeBudgetMs !== undefined && timeBudgetMs <= 0) {
+    throw new UsageError(`input '${Inputs.TimeBudget}': '${budgetText}' must be longer than 0`)
+  }
+  return {
+    plan: resolve(workspace, planPath),
+    workingDirectory,
+    stores,
+    resume: oneOf(Inputs.Resume, val(Inputs.Resume, 'auto'), ['auto', 'never', 'require'] as const),
+    resumeScope: oneOf(Inputs.ResumeScope, val(Inputs.ResumeScope, 'run'), ['run', 'ref'] as const),
+    checkpointEveryMs,
+    timeBudgetMs,
+    maxAttempts,
+    continueOnError: bool(Inputs.ContinueOnError, val(Inputs.ContinueOnError, 'true')),
+    dryRun: bool(Inputs.DryRun, val(Inputs.DryRun, 'false')),
+    key: val(Inputs.Key),
+    summary: bool(Inputs.Summary, val(Inputs.Summary, 'true')),
+    githubToken: get(Inputs.GithubToken),
+    prComment: bool(Inputs.PrComment, val(Inputs.PrComment, 'false'))
+  }
+}

@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { ResumeError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { canonical, meaningOf } from '../plan/fingerprint.js'
+import type { Plan } from '../plan/types.js'
+import { readSnapshot, writeAtomic, writeSnapshot } from './snapshot.js'
+import { RunState } from './state.js'
+import { replayBuffer, WalCorruptError, WalWriter, type WalRecord } from './wal.js'
+
+export const WAL_FILE = 'journal.wal'
+export const SNAPSHOT_FILE = 'state.json'
+export const SNAPSHOT_PREV_FILE = 'state.prev.json'
+export const PLAN_FILE = 'plan.json'
+
+/** How the state was rebuilt, for logs and `inspect`. */
+export interface LoadInfo {
+  source: 'fresh' | 'snapshot' | 'previous snapshot' | 'journal replay'
+  replayed: number
+  droppedBytes: number
+  warnings: string[]
+}
+
+/**
+ * The run's durable record in a state directory: the WAL (every event, appended), the
+ * snapshot (state at a WAL offset, written atomically, previous kept) and the plan's meaning.
+ */
+export class Journal {
+  private constructor(
+    readonly dir: string,
+    readonly state: RunState,
+    private readonly wal: WalWriter,
+    readonly loadInfo: LoadInfo
+  ) {}
+
+  /** Loads (or starts) the journal in `dir` for `plan`. Refuses another plan's state unless `fresh`. */
+  static open(dir: string, plan: Plan, opts: { fresh?: boolean; logger?: Logger } = {}): Journal {
+    mkdirSync(dir, { recursive: true })
+    if (opts.fresh) {
+      for (const f of [WAL_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, PLAN_FILE])
+        rmSync(join(dir, f), { force: true })
+    }
+    const { state, info } = Journal.load(dir)
+    if (state.planId && state.planId !== plan.planId) {
+      throw new ResumeError(
+        `the state in ${dir} belongs to another plan (${state.planId}, now ${plan.planId}):\n${describePlanChange(dir, plan)}\n` +
+          'Run with --fresh to discard it and start over, or restore the old plan to resume.'
+      )
+    }
+    if (!existsSync(join(dir, PLAN_FILE))) {
+      writeAtomic(join(dir, PLAN_FILE), JSON.stringify({ planId: plan.planId, ops: plan.ops.map(meaningOf) }))
+    }
+    for (const w of info.warnings) opts.logger?.warning(w)
+    return new Journal(dir, state, new WalWriter(join(dir, WAL_FILE)), info)
+  }
+
+  /** Rebuilds state from the newest verifying snapshot and the WAL after it. Changes nothing but a torn tail. */
+  static load(dir: string, opts: { readOnly?: boolean } = {}): { state: RunState; info: LoadInfo } {
+    const walPath = join(dir, WAL_FILE)
+    const wal = existsSync(walPath) ? readFileSync(walPath) : Buffer.alloc(0)
+    const warnings: string[] = []
+    const candidates: [LoadInfo['source'], string][] = [
+      ['snapshot', join(dir, SNAPSHOT_FILE)],
+      ['previous snapshot', join(dir, SNAPSHOT_PREV_FILE)]
+    ]
+    let state: RunState | undefined
+    let offset = 0
+    let source: LoadInfo['source'] = wal.length > 0 ? 'journal replay' : 'fresh'
+    for (const [name, path] of candidates) {
+      if (!existsSync(path)) continue
+      try {
+        const body = readSnapshot(path)
+        const walOffset = Number(body.walOffset)
+        if (!Number.isInteger(walOffset) || walOffset > wal.length)
+          throw new Error('covers more journal than exists')
+        state = RunState.fromJSON(body.state as Record<string, unknown>)
+        offset = walOffset
+        source = name
+        break
+      } catch (err) {
+        warnings.push(`${name} ${path} is unusable (${(err as Error).message}); falling back`)
+      }
+    }
+    let replay
+    try {
+      replay = replayBuffer(wal, offset)
+    } catch (err) {
+      if (err instanceof WalCorruptError) throw new ResumeError(`${walPath}: ${err.message}`)
+      throw err
+    }
+    state ??= new RunState()
+    for (const r of replay.records) state.apply(r)
+    if (replay.droppedBytes > 0) {
+      warnings.push(`dropped a torn record at the end of the journal (${replay.droppedBytes} bytes)`)
+      if (!opts.readOnly) WalWriter.truncate(walPath, replay.validEnd)
+    }
+    return {
+      state,
+      info: { source, replayed: replay.records.length, droppedBytes: replay.droppedBytes, warnings }
+    }
+  }
+
+  /** Records an event and applies it to the in-memory state. */
+  record(r: WalRecord): void {
+    this.state.apply(r)
+    this.wal.append(r)
+  }
+
+  /** Makes every record so far survive the process being killed (before a non-idempotent step). */
+  barrier(): void {
+    this.wal.flush()
+  }
+
+  /** Writes a snapshot covering the whole WAL: a consistent cut, taken between operations. */
+  snapshot(): void {
+    this.wal.sync()
+    writeSnapshot(join(this.dir, SNAPSHOT_FILE), join(this.dir, SNAPSHOT_PREV_FILE), {
+      walOffset: this.wal.size,
+      state: this.state.toJSON()
+    })
+  }
+
+  close(): void {
+    this.wal.close()
+  }
+}
+
+/** Lists the declared operations whose meaning differs between the saved plan and `plan`. */
+function describePlanChange(dir: string, plan: Plan): string {
+  let old: Record<string, unknown>[]
+  try {
+    old = (JSON.parse(readFileSync(join(dir, PLAN_FILE), 'utf8')) as { ops: Record<string, unknown>[] }).ops
+  } catch {
+    return '  (the saved plan could not be read)'
+  }
+  const now = plan.ops.map(meaningOf)
+  const lines: string[] = []
+  for (let i = 0; i < Math.max(old.length, now.length); i++) {
+    const a = old[i]
+    const b = now[i]
+    if (!a) lines.push(`  operations[${i}] (${b.kind}) was added`)
+    else if (!b) lines.push(`  operations[${i}] (${a.kind}) was removed`)
+    else if (canonical(a) !== canonical(b)) {
+      const fields = Object.keys({ ...a, ...b }).filter(k => canonical(a[k]) !== canonical(b[k]))
+      lines.push(`  operations[${i}] (${b.kind}) changed: ${fields.join(', ')}`)
+    }
+    if (lines.length >= 20) break
+  }
+  return lines.join('\n') || '  (no operation differs; the defaults changed)'
+}

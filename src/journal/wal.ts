@@ -1,0 +1,146 @@
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs'
+import { crc32 } from 'node:zlib'
+
+/**
+ * One journal event. Short keys keep the log small: t = type, q = seq, a = attempt.
+ * - `begin` / `end`: an attempt's start and how it ended
+ * - `exp`: the frozen expansion of declared operation `d` (matches `m`, prefix `b`)
+ * - `s` started, `x` executed, `k` skipped (`r` reason), `f` failed (`e` error), `i` interrupted
+ */
+export type WalRecord =
+  | { t: 'begin'; a: number; at: number; plan: string }
+  | { t: 'end'; a: number; at: number; how: string; ex: number; sk: number; fl: number; pe: number }
+  | { t: 'exp'; d: number; b: string; m: string[]; n?: string }
+  | { t: 's'; q: number; a: number; h?: string }
+  | { t: 'x'; q: number; a: number; dirs?: string[] }
+  | { t: 'k'; q: number; a: number; r: string }
+  | { t: 'f'; q: number; a: number; e: string }
+  | { t: 'i'; q: number; a: number }
+
+/** A WAL that cannot be trusted: a bad record with valid records after it. */
+export class WalCorruptError extends Error {}
+
+/** Frames a record as `<crc32 hex> <byte length> <json>\n`. */
+export function encodeRecord(rec: WalRecord): Buffer {
+  const json = Buffer.from(JSON.stringify(rec), 'utf8')
+  const head = Buffer.from(`${crc32(json).toString(16).padStart(8, '0')} ${json.length} `, 'latin1')
+  return Buffer.concat([head, json, NEWLINE])
+}
+const NEWLINE = Buffer.from('\n')
+
+/** Parses one framed record at `pos`; null when the bytes there are not a whole, valid record. */
+function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: number } | null {
+  const sp1 = buf.indexOf(0x20, pos)
+  if (sp1 !== pos + 8) return null
+  const sp2 = buf.indexOf(0x20, sp1 + 1)
+  if (sp2 < 0 || sp2 - sp1 > 12) return null
+  const crcText = buf.toString('latin1', pos, sp1)
+  const lenText = buf.toString('latin1', sp1 + 1, sp2)
+  if (!/^[0-9a-f]{8}$/.test(crcText) || !/^\d+$/.test(lenText)) return null
+  const len = Number(lenText)
+  const start = sp2 + 1
+  const end = start + len
+  if (end >= buf.length || buf[end] !== 0x0a) return null
+  const json = buf.subarray(start, end)
+  if (crc32(json) !== parseInt(crcText, 16)) return null
+  try {
+    const rec = JSON.parse(json.toString('utf8')) as WalRecord
+    if (!rec || typeof rec !== 'object' || typeof rec.t !== 'string') return null
+    return { rec, end: end + 1 }
+  } catch {
+    return null
+  }
+}
+
+export interface ReplayResult {
+  records: WalRecord[]
+  /** Byte offset after the last valid record. */
+  validEnd: number
+  /** Bytes of a torn tail that were dropped. */
+  droppedBytes: number
+}
+
+/**
+ * Reads records from `offset`. A bad record with nothing valid after it is a torn tail
+ * (a write cut short) and is dropped; a bad record followed by valid ones is corruption.
+ */
+export function replayBuffer(buf: Buffer, offset = 0): ReplayResult {
+  const records: WalRecord[] = []
+  let pos = offset
+  while (pos < buf.length) {
+    const r = decodeAt(buf, pos)
+    if (r) {
+      records.push(r.rec)
+      pos = r.end
+      continue
+    }
+    for (let nl = buf.indexOf(0x0a, pos); nl >= 0 && nl + 1 < buf.length; nl = buf.indexOf(0x0a, nl + 1)) {
+      if (decodeAt(buf, nl + 1)) {
+        throw new WalCorruptError(
+          `journal is corrupt at byte ${pos} (record ${records.length + 1}) with valid records after it; refusing to guess`
+        )
+      }
+    }
+    return { records, validEnd: pos, droppedBytes: buf.length - pos }
+  }
+  return { records, validEnd: pos, droppedBytes: 0 }
+}
+
+/** Buffers records and writes them in groups; `flush()` hands them to the kernel, `sync()` to the disk. */
+export class WalWriter {
+  private fd: number
+  private chunks: Buffer[] = []
+  private bytes = 0
+  private lastFlush = Date.now()
+  /** Bytes in the file, including flushed but not buffered ones. */
+  size: number
+
+  constructor(
+    readonly path: string,
+    private readonly groupBytes = 64 * 1024,
+    private readonly groupMs = 200
+  ) {
+    this.fd = openSync(path, 'a')
+    this.size = fstatSync(this.fd).size
+  }
+
+  /** Cuts a torn tail off before appending. */
+  static truncate(path: string, length: number): void {
+    const fd = openSync(path, 'r+')
+    try {
+      ftruncateSync(fd, length)
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  append(rec: WalRecord): void {
+    const b = encodeRecord(rec)
+    this.chunks.push(b)
+    this.bytes += b.length
+    if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
+  }
+
+  /** Writes buffered records with one system call: after this they survive the process being killed. */
+  flush(): void {
+    if (this.bytes === 0) return
+    const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.bytes)
+    let off = 0
+    while (off < data.length) off += writeSync(this.fd, data, off)
+    this.size += data.length
+    this.chunks = []
+    this.bytes = 0
+    this.lastFlush = Date.now()
+  }
+
+  /** Flushes and fsyncs: after this the records survive the machine being lost. */
+  sync(): void {
+    this.flush()
+    fsyncSync(this.fd)
+  }
+
+  close(): void {
+    this.sync()
+    closeSync(this.fd)
+  }
+}

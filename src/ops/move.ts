@@ -1,0 +1,43 @@
+import { dirname } from 'node:path'
+import { OpError } from '../errors.js'
+import { isInside, toRel } from '../plan/paths.js'
+import { describeType, sameContent } from './compare.js'
+import type { OpKind } from './types.js'
+
+/**
+ * move (and rename): done when the source is gone and the target exists. A target that
+ * already holds the source's content is not a conflict: applying removes the source.
+ */
+export const moveOp: OpKind = {
+  async check(op, env) {
+    const src = await env.sandbox.resolve(op.src!)
+    const dst = await env.sandbox.resolve(op.dst!)
+    if (src === dst) return { state: 'satisfied', detail: 'source and target are the same path' }
+    const [ss, ds] = [await env.fs.lstat(src), await env.fs.lstat(dst)]
+    if (!ss && ds) return { state: 'satisfied', detail: 'already moved' }
+    if (!ss) throw new OpError(`source '${op.src}' does not exist`)
+    if (isInside(src, dst)) throw new OpError(`cannot move '${op.src}' into itself ('${op.dst}')`)
+    if (!ds) return { state: 'todo' }
+    if (await sameContent(env.fs, src, dst, ss, ds)) return { state: 'todo', prepared: { dedupe: true } }
+    return {
+      state: 'conflict',
+      detail: `target '${op.dst}' exists (${describeType(ds)}) and differs from the source`
+    }
+  },
+  async apply(op, env, check, overwrite) {
+    const src = await env.sandbox.resolve(op.src!)
+    const dst = await env.sandbox.resolve(op.dst!)
+    const ss = await env.fs.lstat(src)
+    if (check.prepared?.dedupe) {
+      await env.fs.rm(src)
+      return { invalidatesPaths: ss?.type !== 'file' }
+    }
+    const created = await env.fs.mkdirp(dirname(dst))
+    if (overwrite) await env.fs.rm(dst)
+    await env.fs.rename(src, dst)
+    return {
+      createdDirs: created.map(d => toRel(env.sandbox.root, d)),
+      invalidatesPaths: ss?.type !== 'file'
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { posix } from 'node:path'
+
+/** Placeholders a target field may use. */
+export const PLACEHOLDERS = ['path', 'dir', 'name', 'stem', 'ext', 'relpath'] as const
+export type Placeholder = (typeof PLACEHOLDERS)[number]
+export type TemplateVars = Record<Placeholder, string>
+
+export type TemplatePart = string | { var: Placeholder }
+
+/** Thrown for a malformed template; `detail` is shown with the field's location. */
+export class TemplateError extends Error {}
+
+/** Splits `docs/{stem}.md` into literal text and placeholders; `{{`/`}}` are literal braces. */
+export function parseTemplate(text: string): TemplatePart[] {
+  const parts: TemplatePart[] = []
+  let lit = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '{') {
+      if (text[i + 1] === '{') {
+        lit += '{'
+        i++
+        continue
+      }
+      const close = text.indexOf('}', i + 1)
+      if (close < 0)
+        throw new TemplateError(`unclosed '{' at character ${i + 1} (write '{{' for a literal brace)`)
+      const name = text.slice(i + 1, close)
+      if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
+        throw new TemplateError(
+          `unknown placeholder {${name}} (known: ${PLACEHOLDERS.map(p => `{${p}}`).join(' ')}; write '{{' for a literal brace)`
+        )
+      }
+      if (lit) parts.push(lit)
+      lit = ''
+      parts.push({ var: name as Placeholder })
+      i = close
+    } else if (c === '}') {
+      if (text[i + 1] === '}') {
+        lit += '}'
+        i++
+        continue
+      }
+      throw new TemplateError(`stray '}' at character ${i + 1} (write '}}' for a literal brace)`)
+    } else {
+      lit += c
+    }
+  }
+  if (lit) parts.push(lit)
+  return parts
+}
+
+export function hasPlaceholders(parts: TemplatePart[]): boolean {
+  return parts.some(p => typeof p !== 'string')
+}
+
+export function renderTemplate(parts: TemplatePart[], vars: TemplateVars): string {
+  let out = ''
+  for (const p of parts) out += typeof p === 'string' ? p : vars[p.var]
+  return out
+}
+
+/** Renders without placeholders: the literal text with escapes resolved. */
+export function literalText(text: string): string {
+  return renderTemplate(parseTemplate(text), {} as TemplateVars)
+}
+
+/**
+ * The variables for one match (a workspace-relative POSIX path). `{relpath}` is relative to the
+ * glob's literal prefix `base`; `{ext}` includes the dot, like Node's `path.extname`.
+ */
+export function templateVars(match: string, base: string): TemplateVars {
+  const path = match.replace(/\/+$/, '')
+  const name = posix.basename(path)
+  const ext = posix.extname(name)
+  const dir = posix.dirname(path)
+  let relpath = base && base !== '.' ? posix.relative(base, path) : path
+  if (!relpath || relpath.startsWith('..')) relpath = name
+  return { path, dir, name, stem: ext ? name.slice(0, -ext.length) : name, ext, relpath }
+}

@@ -1,0 +1,61 @@
+import type { AttemptInfo } from '../journal/state.js'
+import type { Kind } from '../plan/types.js'
+
+export type Outcome = 'executed' | 'skipped' | 'failed' | 'pending'
+export type Reason =
+  'done-earlier' | 'satisfied' | 'conflict' | 'dry-run' | 'gave-up' | 'time-budget' | 'signal' | 'fail-fast'
+/** What a dry-run found an operation would do. */
+export type Classification = 'would-execute' | 'satisfied' | 'conflict' | 'cannot-preview' | 'would-fail'
+
+/** One operation's line in the JSON report (DESIGN.md §3). */
+export interface OpReport {
+  /** Stable position in the run; null for a declared operation not yet expanded. */
+  seq: number | null
+  op: string
+  kind: Kind
+  from: string | null
+  to: string | null
+  outcome: Outcome
+  reason: Reason | null
+  attempts: number
+  error: string | null
+  detail?: string
+  classification?: Classification
+  diff?: string
+}
+
+export interface Counts {
+  total: number
+  executed: number
+  skipped: number
+  failed: number
+  pending: number
+}
+
+export interface Report {
+  version: 1
+  planId: string
+  attempt: number
+  complete: boolean
+  resumedFrom: number | null
+  dryRun: boolean
+  /** Why the attempt stopped early, if it did. */
+  stoppedBy: 'time-budget' | 'signal' | 'fail-fast' | null
+  startedAt: string
+  durationMs: number
+  counts: Counts
+  attempts: AttemptInfo[]
+  operations: OpReport[]
+}
+
+/** Exit code of DESIGN.md §3: 0 complete and clean, 1 something failed, 3 incomplete but resumable. */
+export function exitCodeFor(counts: Counts): 0 | 1 | 3 {
+  if (counts.failed > 0) return 1
+  if (counts.pending > 0) return 3
+  return 0
+}
+
+/** The label of a declared operation in reports: its id, or its place in the plan. */
+export function opLabel(index: number, id?: string): string {
+  return id ?? `operations[${index}]`
+}
