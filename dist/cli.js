@@ -7,7 +7,7 @@ import {
   parseDuration,
   preflight,
   runPlan
-} from "./chunks/chunk-M3ZHDDQN.js";
+} from "./chunks/chunk-TOAA6VKP.js";
 import {
   Journal,
   PlanError,

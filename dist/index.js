@@ -11,7 +11,7 @@ import {
   parseDuration,
   preflight,
   runPlan
-} from "./chunks/chunk-M3ZHDDQN.js";
+} from "./chunks/chunk-TOAA6VKP.js";
 import {
   UsageError,
   debug,

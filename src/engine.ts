@@ -70,7 +70,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   const state = journal?.state
   const attempt = o.attempt ?? (state?.lastAttempt ?? 0) + 1
   const hadState = !!state && state.total > 0
-  const resumedFrom = hadState ? state.firstUndone() : null
+  const resumedFrom = hadState ? (state.firstUndone() ?? state.total) : null
   if (journal && journal.loadInfo.source !== 'fresh') {
     logger.info(
       `resuming from ${journal.loadInfo.source} in ${o.stateDir} (${state!.total} operations known, first not done: ${resumedFrom === null ? 'none' : `#${resumedFrom}`})`
@@ -283,12 +283,14 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           await kind.apply(op, env, check, overwrite)
           return done('skipped', 'dry-run', { classification: 'would-execute', ...(diff ? { diff } : {}) })
         }
-        const needsBarrier = op.kind === 'run' || op.kind === 'replace'
         const h = op.kind === 'replace' && check.prepared?.after ? { h: hashOf(check.prepared.after) } : {}
         journal!.record({ t: 's', q: seq, a: attempt, ...h })
         startedNow = true
         tries++
-        if (needsBarrier) journal!.barrier()
+        // Every record so far reaches the kernel before the workspace changes: a killed process
+        // never leaves a completed operation unrecorded behind a later one (whose effects could
+        // make the earlier one's check() misjudge it on resume). One write per applied operation.
+        journal!.barrier()
         const result = await kind.apply(op, env, check, overwrite)
         if (result.invalidatesPaths) sandbox.invalidate()
         journal!.record({
@@ -297,7 +299,8 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           a: attempt,
           ...(result.createdDirs?.length ? { dirs: result.createdDirs } : {})
         })
-        if (needsBarrier) journal!.barrier()
+        // A command is not idempotent: its completion is recorded at once, so it is not run again.
+        if (op.kind === 'run') journal!.barrier()
         return done('executed', null, detail)
       } catch (err) {
         const message = errorMessage(err)

@@ -1,0 +1,188 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Journal, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../src/journal/journal.js'
+import { decodeSnapshot, encodeSnapshot, SnapshotError } from '../src/journal/snapshot.js'
+import { St } from '../src/journal/state.js'
+import { encodeRecord, replayBuffer, WalCorruptError, type WalRecord } from '../src/journal/wal.js'
+import { ResumeError } from '../src/errors.js'
+import { parsePlan } from '../src/plan/load.js'
+import { removeDir, tempDir } from './helpers/tree.js'
+
+const plan = parsePlan('version: 1\noperations:\n  - mkdir: a\n  - mkdir: b\n  - mkdir: c\n', 'plan.yml')
+
+function records(n: number): WalRecord[] {
+  const out: WalRecord[] = [{ t: 'begin', a: 1, at: 1, plan: plan.planId }]
+  for (let d = 0; d < 3; d++) out.push({ t: 'exp', d, b: '.', m: [`dir${d}`] })
+  for (let q = 0; q < n; q++) {
+    out.push({ t: 's', q: q % 3, a: 1 })
+    out.push({ t: 'x', q: q % 3, a: 1 })
+  }
+  return out
+}
+
+const dirs: string[] = []
+afterEach(() => {
+  while (dirs.length) removeDir(dirs.pop()!)
+})
+function dir(): string {
+  const d = tempDir()
+  dirs.push(d)
+  return d
+}
+
+describe('WAL framing', () => {
+  it('round-trips any record', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), (e, q) => {
+        const rec: WalRecord = { t: 'f', q, a: 1, e }
+        const { records: got, droppedBytes } = replayBuffer(encodeRecord(rec))
+        expect(droppedBytes).toBe(0)
+        expect(got).toEqual([rec])
+      })
+    )
+  })
+
+  it('drops a torn tail cut at any byte, keeping every whole record before it', () => {
+    const whole = Buffer.concat(records(3).map(encodeRecord))
+    const ends: number[] = []
+    let pos = 0
+    for (const r of records(3)) ends.push((pos += encodeRecord(r).length))
+    for (let cut = 0; cut < whole.length; cut++) {
+      const { records: got, validEnd } = replayBuffer(whole.subarray(0, cut))
+      const wholeBefore = ends.filter(e => e <= cut).length
+      expect(got.length).toBe(wholeBefore)
+      expect(validEnd).toBe(wholeBefore ? ends[wholeBefore - 1] : 0)
+    }
+  })
+
+  it('refuses a corrupt record in the middle instead of truncating there', () => {
+    const bufs = records(3).map(encodeRecord)
+    const mid = Buffer.from(bufs[3])
+    mid[mid.length - 3] ^= 0x01 // flip a bit inside the JSON
+    const buf = Buffer.concat([...bufs.slice(0, 3), mid, ...bufs.slice(4)])
+    expect(() => replayBuffer(buf)).toThrow(WalCorruptError)
+  })
+
+  it('detects any single flipped bit in a record', () => {
+    const rec = encodeRecord({ t: 'x', q: 12345, a: 2 })
+    for (let i = 0; i < rec.length - 1; i++) {
+      for (const bit of [0, 3, 6]) {
+        const b = Buffer.from(rec)
+        b[i] ^= 1 << bit
+        const r = replayBuffer(b)
+        const same =
+          r.records.length === 1 &&
+          JSON.stringify(r.records[0]) === JSON.stringify({ t: 'x', q: 12345, a: 2 })
+        expect(same && r.droppedBytes === 0, `byte ${i} bit ${bit} went unnoticed`).toBe(false)
+      }
+    }
+  })
+})
+
+describe('snapshot', () => {
+  it('verifies its checksum', () => {
+    const text = encodeSnapshot({ a: 1 })
+    expect(decodeSnapshot(text)).toEqual({ a: 1 })
+    expect(() => decodeSnapshot(text.replace('{"a":1}', '{"a":2}'))).toThrow(SnapshotError)
+    expect(() => decodeSnapshot('garbage')).toThrow(SnapshotError)
+  })
+})
+
+describe('Journal', () => {
+  function fill(d: string): Journal {
+    const j = Journal.open(d, plan)
+    for (const r of records(3)) j.record(r)
+    return j
+  }
+
+  it('rebuilds the same state from the WAL alone, from a snapshot, and from snapshot + later records', () => {
+    const d = dir()
+    const j = fill(d)
+    j.snapshot()
+    j.record({ t: 's', q: 2, a: 2 })
+    j.record({ t: 'f', q: 2, a: 2, e: 'boom' })
+    j.close()
+    const a = Journal.load(d)
+    expect(a.info.source).toBe('snapshot')
+    expect(a.info.replayed).toBe(2)
+    removeDir(join(d, SNAPSHOT_FILE))
+    removeDir(join(d, SNAPSHOT_PREV_FILE))
+    const b = Journal.load(d)
+    expect(b.info.source).toBe('journal replay')
+    expect(b.state.toJSON()).toEqual(a.state.toJSON())
+    expect(a.state.status[2]).toBe(St.Failed)
+    expect(a.state.errors.get(2)).toBe('boom')
+    expect(a.state.tries[2]).toBe(2)
+  })
+
+  it('falls back to the previous snapshot when the newest is corrupt, then to a full replay', () => {
+    const d = dir()
+    const j = fill(d)
+    j.snapshot()
+    j.record({ t: 's', q: 0, a: 1 })
+    j.snapshot()
+    j.close()
+    const good = Journal.load(d).state.toJSON()
+    const snap = readFileSync(join(d, SNAPSHOT_FILE), 'utf8')
+    writeFileSync(join(d, SNAPSHOT_FILE), snap.replace('"planId"', '"planID"'))
+    const a = Journal.load(d)
+    expect(a.info.source).toBe('previous snapshot')
+    expect(a.info.warnings.join('\n')).toMatch(/checksum mismatch/)
+    expect(a.state.toJSON()).toEqual(good)
+    writeFileSync(join(d, SNAPSHOT_PREV_FILE), 'bulk-ops-snapshot 1 nonsense\n{}')
+    const b = Journal.load(d)
+    expect(b.info.source).toBe('journal replay')
+    expect(b.state.toJSON()).toEqual(good)
+  })
+
+  it('drops and truncates a torn tail, then appends after it', () => {
+    const d = dir()
+    fill(d).close()
+    const before = readFileSync(join(d, WAL_FILE)).length
+    appendFileSync(join(d, WAL_FILE), encodeRecord({ t: 'x', q: 1, a: 9 }).subarray(0, 10))
+    const j = Journal.open(d, plan)
+    expect(j.loadInfo.droppedBytes).toBe(10)
+    expect(readFileSync(join(d, WAL_FILE)).length).toBe(before)
+    j.record({ t: 's', q: 1, a: 2 })
+    j.close()
+    expect(Journal.load(d).state.tries[1]).toBe(2)
+  })
+
+  it('refuses a WAL corrupt in the middle with a clear error, and changes nothing', () => {
+    const d = dir()
+    fill(d).close()
+    const wal = readFileSync(join(d, WAL_FILE))
+    const bad = Buffer.from(wal)
+    bad[40] ^= 0x04
+    writeFileSync(join(d, WAL_FILE), bad)
+    expect(() => Journal.open(d, plan)).toThrow(ResumeError)
+    expect(() => Journal.open(d, plan)).toThrow(/corrupt at byte \d+/)
+    expect(readFileSync(join(d, WAL_FILE)).equals(bad)).toBe(true)
+  })
+
+  it('refuses the state of another plan and lists what changed', () => {
+    const d = dir()
+    fill(d).close()
+    const other = parsePlan('version: 1\noperations:\n  - mkdir: a\n  - mkdir: B\n  - mkdir: c\n', 'plan.yml')
+    expect(() => Journal.open(d, other)).toThrow(/operations\[1\] \(mkdir\) changed: subject/)
+    expect(() => Journal.open(d, other, { fresh: true })).not.toThrow()
+  })
+
+  it('keeps 1,000,000 operations in a few bytes each', () => {
+    const d = dir()
+    const j = Journal.open(d, plan)
+    const m = Array.from({ length: 1_000_000 }, (_, i) => `f${i}`)
+    j.record({ t: 'exp', d: 0, b: '.', m })
+    for (let q = 0; q < 1_000_000; q += 2) {
+      j.state.apply({ t: 's', q, a: 1 })
+      j.state.apply({ t: 'x', q, a: 1 })
+    }
+    j.close()
+    expect(j.state.status.byteLength + j.state.tries.byteLength + j.state.doneBy.byteLength).toBeLessThan(
+      8_000_000
+    )
+    expect(j.state.firstUndone()).toBe(1)
+  })
+})
