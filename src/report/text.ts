@@ -71,7 +71,9 @@ export function renderText(report: Report, opts: { planFile?: string; verbose?: 
   if (failed.length) {
     out.push('failed:')
     for (const r of failed.slice(0, MAX_LISTED)) {
-      out.push(`  ${opLine(r)} [${r.reason ?? 'error'}, tries ${r.attempts}]: ${printable(r.error ?? '')}`)
+      const [head, ...more] = (r.error ?? '').split('\n')
+      out.push(`  ${opLine(r)} [${r.reason ?? 'error'}, tries ${r.attempts}]: ${printable(head)}`)
+      for (const l of more) out.push(`      ${printable(l)}`)
     }
     if (failed.length > MAX_LISTED) out.push(`  … and ${failed.length - MAX_LISTED} more`)
   }
