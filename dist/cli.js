@@ -1,21 +1,19 @@
 #!/usr/bin/env node
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
+  Journal,
+  PlanError,
+  ResumeError,
   Sandbox,
+  UsageError,
+  errorMessage,
   formatDuration,
   loadPlanFile,
   parseDuration,
   preflight,
-  runPlan
-} from "./chunks/chunk-TOAA6VKP.js";
-import {
-  Journal,
-  PlanError,
-  ResumeError,
-  UsageError,
-  errorMessage,
+  runPlan,
   writeAtomic
-} from "./chunks/chunk-P26FLWO2.js";
+} from "./chunks/chunk-4W5V7BNY.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -77,7 +75,9 @@ function renderText(report, opts = {}) {
   if (failed.length) {
     out.push("failed:");
     for (const r of failed.slice(0, MAX_LISTED)) {
-      out.push(`  ${opLine(r)} [${r.reason ?? "error"}, tries ${r.attempts}]: ${printable(r.error ?? "")}`);
+      const [head, ...more] = (r.error ?? "").split("\n");
+      out.push(`  ${opLine(r)} [${r.reason ?? "error"}, tries ${r.attempts}]: ${printable(head)}`);
+      for (const l of more) out.push(`      ${printable(l)}`);
     }
     if (failed.length > MAX_LISTED) out.push(`  \u2026 and ${failed.length - MAX_LISTED} more`);
   }

@@ -34,7 +34,13 @@ export const Outputs = {
 
 /** Values handed from the main step to the post step. */
 export const State = {
-  StateDir: 'state-dir',
-  Finished: 'finished',
-  PlanId: 'plan-id'
+  /** The plan's local directory under RUNNER_TEMP (journal, staging, base). */
+  LocalDir: 'local-dir',
+  /** 'true' once main saved its final checkpoint (or had nothing to save). */
+  Saved: 'saved',
+  PlanFile: 'plan-file',
+  Workspace: 'workspace'
 } as const
+
+/** Upper bound of one call to a checkpoint store (seconds); env for tests, not an input. */
+export const STORE_TIMEOUT_ENV = 'BULK_OPS_STORE_TIMEOUT'

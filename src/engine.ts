@@ -37,6 +37,11 @@ export interface RunOptions {
   onCheckpoint?: (journal: Journal) => Promise<void>
   /** Called after every operation with the running counts (progress lines). */
   onProgress?: (counts: Counts, report: OpReport) => void
+  /**
+   * Re-check operations the journal marks done (a checkpoint from another commit, whose changes
+   * were not applied): satisfied ones are done-earlier, the others run again.
+   */
+  reverifyDone?: boolean
   /** Time source, for tests. */
   now?: () => number
   /** Base delay of in-attempt retries of transient errors. */
@@ -172,7 +177,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         resolveError = errorMessage(err)
         base.from = exp.matches[i] || null
       }
-      if (state?.isDone(seq)) {
+      if (state?.isDone(seq) && !(o.reverifyDone && resolved && !(await stillSatisfied(resolved)))) {
         push({ ...base, outcome: 'skipped', reason: 'done-earlier', attempts: state.tries[seq] })
         continue
       }
@@ -201,6 +206,15 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         await checkpoint()
         lastCheckpoint = now()
       }
+    }
+  }
+
+  /** resume-scope ref on another commit: a done operation counts only if its check still holds. */
+  async function stillSatisfied(op: ResolvedOp): Promise<boolean> {
+    try {
+      return (await OPS[op.kind].check(op, env)).state === 'satisfied'
+    } catch {
+      return false
     }
   }
 

@@ -1,3 +1,4 @@
 import { runPost } from './action/post.js'
 
 await runPost()
+process.exit()

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { PLAN_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../journal/journal.js'
+import { writeAtomic } from '../journal/snapshot.js'
+import type { DeltaManifest } from './delta.js'
+
+export const MANIFEST_FILE = 'checkpoint.json'
+export const PATCH_FILE = 'delta.patch'
+/** The files a checkpoint carries besides its manifest. */
+export const CHECKPOINT_FILES = [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE, PATCH_FILE] as const
+/** A checkpoint larger than this is refused on restore (it is input from elsewhere). */
+export const MAX_CHECKPOINT_BYTES = 4 * 1024 * 1024 * 1024
+
+/** Everything needed to trust and apply a checkpoint, written last so a partial one has none. */
+export interface CheckpointManifest {
+  format: 'bulk-ops-checkpoint'
+  version: 1
+  planId: string
+  runId: string
+  attempt: number
+  /** First seq not done when it was taken. */
+  seq: number
+  /** Operations done when it was taken. */
+  done: number
+  createdAt: string
+  delta: DeltaManifest
+  files: Record<string, { bytes: number; sha256: string }>
+}
+
+/** A checkpoint that does not verify; nothing from it was applied. */
+export class CheckpointError extends Error {}
+
+function sha256File(p: string): string {
+  return createHash('sha256').update(readFileSync(p)).digest('hex')
+}
+
+/**
+ * Copies the journal files into `dir` beside the delta patch already written there, then
+ * writes the manifest with every file's size and SHA-256.
+ */
+export function sealCheckpoint(
+  dir: string,
+  journalDir: string,
+  meta: Omit<CheckpointManifest, 'format' | 'version' | 'files' | 'createdAt'>
+): CheckpointManifest {
+  rmSync(join(dir, MANIFEST_FILE), { force: true })
+  for (const f of [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE]) {
+    const src = join(journalDir, f)
+    if (existsSync(src)) copyFileSync(src, join(dir, f))
+    else rmSync(join(dir, f), { force: true })
+  }
+  const files: CheckpointManifest['files'] = {}
+  for (const f of CHECKPOINT_FILES) {
+    const p = join(dir, f)
+    if (existsSync(p)) files[f] = { bytes: statSync(p).size, sha256: sha256File(p) }
+  }
+  const manifest: CheckpointManifest = {
+    format: 'bulk-ops-checkpoint',
+    version: 1,
+    ...meta,
+    createdAt: new Date().toISOString(),
+    files
+  }
+  writeAtomic(join(dir, MANIFEST_FILE), JSON.stringify(manifest))
+  return manifest
+}
+
+/** Reads and verifies a restored checkpoint: shape, sizes, checksums, plan. Throws CheckpointError. */
+export function openCheckpoint(dir: string, planId: string): CheckpointManifest {
+  const mpath = join(dir, MANIFEST_FILE)
+  if (!existsSync(mpath)) throw new CheckpointError('it has no manifest (an incomplete save)')
+  if (statSync(mpath).size > 512 * 1024 * 1024) throw new CheckpointError('its manifest is implausibly large')
+  let m: CheckpointManifest
+  try {
+    m = JSON.parse(readFileSync(mpath, 'utf8')) as CheckpointManifest
+  } catch {
+    throw new CheckpointError('its manifest is not JSON')
+  }
+  if (m?.format !== 'bulk-ops-checkpoint' || m.version !== 1)
+    throw new CheckpointError('it is not a bulk-ops checkpoint of version 1')
+  if (m.planId !== planId)
+    throw new CheckpointError(`it belongs to another plan (${String(m.planId)}, this is ${planId})`)
+  if (!m.delta || !Array.isArray(m.delta.entries) || !m.delta.base || typeof m.delta.base.tree !== 'string') {
+    throw new CheckpointError('its delta manifest is malformed')
+  }
+  let total = 0
+  for (const f of CHECKPOINT_FILES) {
+    const want = m.files?.[f]
+    const p = join(dir, f)
+    if (!want) {
+      if (f === SNAPSHOT_FILE || f === WAL_FILE) throw new CheckpointError(`it lacks ${f}`)
+      continue
+    }
+    if (!existsSync(p)) throw new CheckpointError(`${f} is missing`)
+    const bytes = statSync(p).size
+    total += bytes
+    if (bytes !== want.bytes)
+      throw new CheckpointError(`${f} has ${bytes} bytes, the manifest says ${want.bytes}`)
+    if (total > MAX_CHECKPOINT_BYTES)
+      throw new CheckpointError(`it is larger than ${MAX_CHECKPOINT_BYTES} bytes`)
+    if (sha256File(p) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
+  }
+  return m
+}
+
+/** Replaces the journal in `journalDir` with the checkpoint's (after it verified). */
+export function installJournal(dir: string, journalDir: string): void {
+  mkdirSync(journalDir, { recursive: true })
+  rmSync(join(journalDir, SNAPSHOT_PREV_FILE), { force: true })
+  for (const f of [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE]) {
+    rmSync(join(journalDir, f), { force: true })
+    if (existsSync(join(dir, f))) copyFileSync(join(dir, f), join(journalDir, f))
+  }
+}

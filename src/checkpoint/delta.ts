@@ -1,0 +1,250 @@
+import { copyFile, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, posix, relative, resolve } from 'node:path'
+import { pathProblem, normalizeRel } from '../plan/paths.js'
+import { git, gitTop } from './git.js'
+
+const ZERO = '0000000000000000000000000000000000000000'
+
+/** The workspace as an attempt found it: the tree every delta of that attempt is made against. */
+export interface DeltaBase {
+  /** Tree object of the workspace's repository (with the workspace's untracked, unignored files). */
+  tree: string
+  /** The commit checked out, or null in a repository without commits. */
+  head: string | null
+}
+
+/** One changed path, as git sees it (paths relative to the workspace). */
+export interface DeltaEntry {
+  path: string
+  oldMode: string
+  newMode: string
+  oldSha: string
+  newSha: string
+}
+
+/** Describes a delta: what it was made against, what it changes, what it leaves behind. */
+export interface DeltaManifest {
+  base: DeltaBase
+  /** Tree after the changes; entries' new side is checked against the workspace after applying. */
+  tree: string
+  entries: DeltaEntry[]
+  /** Directories operations created (git does not track empty ones). */
+  createdDirs: string[]
+  /** Paths operations removed that git did not track (ignored files): removed again on apply. */
+  removedUntracked: string[]
+  patchBytes: number
+}
+
+/** The delta cannot be applied to this workspace; nothing was changed. */
+export class DeltaMismatchError extends Error {
+  constructor(
+    message: string,
+    readonly paths: string[]
+  ) {
+    super(message)
+  }
+}
+
+/** Locations of the work tree and the private index bulk-ops keeps between checkpoints. */
+export interface DeltaContext {
+  workspace: string
+  top: string
+  /** The workspace relative to the top of the work tree ('' at the top). */
+  prefix: string
+  indexFile: string
+}
+
+/** Finds the git work tree around `workspace`; throws when there is none. */
+export async function deltaContext(workspace: string, indexFile: string): Promise<DeltaContext> {
+  const ws = resolve(workspace)
+  const top = await gitTop(ws)
+  if (!top) throw new Error(`'${ws}' is not inside a git work tree; the workspace delta needs git`)
+  const prefix = relative(top, ws).split('\\').join('/')
+  return { workspace: ws, top, prefix, indexFile }
+}
+
+/** Stages the workspace as it is into the private index (incrementally: only changed files are hashed). */
+async function stage(ctx: DeltaContext, forced: string[] = []): Promise<string> {
+  await git(['add', '-A', '--', '.'], { cwd: ctx.workspace, indexFile: ctx.indexFile })
+  if (forced.length) {
+    // Paths operations touched are captured even where .gitignore matches them.
+    await git(['add', '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+      cwd: ctx.workspace,
+      indexFile: ctx.indexFile,
+      input: forced.join('\0'),
+      env: { GIT_LITERAL_PATHSPECS: '1' }
+    })
+  }
+  return (await git(['write-tree'], { cwd: ctx.workspace, indexFile: ctx.indexFile })).toString('utf8').trim()
+}
+
+/** Captures the base: a private index seeded from the checkout's own index, staged as the workspace is now. */
+export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
+  await mkdir(resolve(ctx.indexFile, '..'), { recursive: true })
+  const own = (await git(['rev-parse', '--git-path', 'index'], { cwd: ctx.top })).toString('utf8').trim()
+  await rm(ctx.indexFile, { force: true })
+  try {
+    await copyFile(resolve(ctx.top, own), ctx.indexFile)
+  } catch {
+    // No index yet (fresh repository): git add builds one.
+  }
+  const tree = await stage(ctx)
+  let head: string | null
+  try {
+    head =
+      (await git(['rev-parse', '--verify', '-q', 'HEAD'], { cwd: ctx.top })).toString('utf8').trim() || null
+  } catch {
+    head = null
+  }
+  return { tree, head }
+}
+
+function parseRaw(raw: Buffer): DeltaEntry[] {
+  const parts = raw.toString('utf8').split('\0')
+  const out: DeltaEntry[] = []
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const m = /^:(\d{6}) (\d{6}) ([0-9a-f]{40}) ([0-9a-f]{40}) [A-Z]\d*$/.exec(parts[i])
+    if (!m) throw new Error(`unexpected git diff output: ${parts[i].slice(0, 80)}`)
+    out.push({ oldMode: m[1], newMode: m[2], oldSha: m[3], newSha: m[4], path: parts[i + 1] })
+  }
+  return out
+}
+
+async function exists(p: string): Promise<boolean> {
+  return (await lstat(p).catch(() => null)) !== null
+}
+
+/**
+ * Captures every change since `base` into `patchFile` (a binary git diff) and returns its
+ * manifest. `touched` are workspace-relative paths operations acted on; `createdDirs` the
+ * directories they created. Cost follows what changed: the private index keeps stat data.
+ */
+export async function captureDelta(
+  ctx: DeltaContext,
+  base: DeltaBase,
+  touched: Iterable<string>,
+  createdDirs: Iterable<string>,
+  patchFile: string
+): Promise<DeltaManifest> {
+  const present: string[] = []
+  const absent: string[] = []
+  for (const p of new Set(touched)) ((await exists(join(ctx.workspace, p))) ? present : absent).push(p)
+  const tree = await stage(ctx, present)
+  const range = [base.tree, tree]
+  const entries = parseRaw(
+    await git(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', ...range], {
+      cwd: ctx.workspace
+    })
+  )
+  const patch = await git(['diff', '--binary', '-M', '--full-index', '--relative', ...range], {
+    cwd: ctx.workspace
+  })
+  await writeFile(patchFile, patch)
+  const inDelta = new Set(entries.map(e => e.path))
+  const removedUntracked = absent.filter(p => !inDelta.has(p))
+  // Directories git cannot carry: those operations created, and those that removals left
+  // behind (git apply would prune them when they end up empty).
+  const candidates = new Set(createdDirs)
+  for (const p of [...entries.filter(e => e.newSha === ZERO).map(e => e.path), ...removedUntracked]) {
+    for (let d = posix.dirname(p); d !== '.' && !candidates.has(d); d = posix.dirname(d)) candidates.add(d)
+  }
+  const dirs: string[] = []
+  for (const d of candidates) {
+    const s = await lstat(join(ctx.workspace, d)).catch(() => null)
+    if (s?.isDirectory()) dirs.push(d)
+  }
+  return {
+    base,
+    tree,
+    entries,
+    createdDirs: dirs.sort(),
+    removedUntracked: removedUntracked.sort(),
+    patchBytes: patch.length
+  }
+}
+
+/** Mode and blob of every path in a tree, under the workspace. */
+async function treeIndex(ctx: DeltaContext, tree: string): Promise<Map<string, [string, string]>> {
+  const out = new Map<string, [string, string]>()
+  const raw = await git(['ls-tree', '-r', '-z', tree], { cwd: ctx.workspace })
+  for (const rec of raw.toString('utf8').split('\0')) {
+    if (!rec) continue
+    const tab = rec.indexOf('\t')
+    const [mode, , sha] = rec.slice(0, tab).split(' ')
+    out.set(rec.slice(tab + 1), [mode, sha])
+  }
+  return out
+}
+
+const PATCH_PATH = /^diff --git a\/(.+) b\/(.+)$/gm
+
+/**
+ * Checks a delta from elsewhere against this workspace without changing anything: every path
+ * safe, the patch naming only the manifest's paths, and every preimage as the delta expects.
+ * Throws DeltaMismatchError naming the paths that differ.
+ */
+export async function verifyDelta(
+  ctx: DeltaContext,
+  now: DeltaBase,
+  m: DeltaManifest,
+  patch: Buffer
+): Promise<void> {
+  const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
+  const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
+  if (unsafe.length)
+    throw new DeltaMismatchError(`the delta names unsafe paths: ${unsafe.slice(0, 10).join(', ')}`, unsafe)
+  const named = new Set(m.entries.map(e => e.path))
+  for (const [, a, b] of patch.toString('utf8').matchAll(PATCH_PATH)) {
+    for (const p of [a, b]) {
+      if (!named.has(p))
+        throw new DeltaMismatchError(`the patch touches '${p}', which its manifest does not list`, [p])
+    }
+  }
+  if (now.tree === m.base.tree) return
+  const cur = await treeIndex(ctx, now.tree)
+  const bad: string[] = []
+  for (const e of m.entries) {
+    const have = cur.get(e.path)
+    if (e.oldSha === ZERO) {
+      if (have || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
+    } else if (!have || have[0] !== e.oldMode || have[1] !== e.oldSha) {
+      bad.push(e.path)
+    }
+  }
+  if (bad.length) {
+    throw new DeltaMismatchError(
+      `the workspace differs from what the checkpoint was made against at ${bad.length} path(s): ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`,
+      bad
+    )
+  }
+}
+
+/**
+ * Applies a verified delta: the patch (atomically, by git apply), the created directories, the
+ * removals of untracked files; then checks every changed path ended as the manifest says.
+ */
+export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, patchFile: string): Promise<void> {
+  if ((await readFile(patchFile)).length > 0) {
+    const dir = ctx.prefix ? [`--directory=${ctx.prefix}`] : []
+    await git(['apply', '--binary', '--whitespace=nowarn', ...dir, patchFile], { cwd: ctx.top })
+  }
+  for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
+  for (const p of m.removedUntracked) await rm(join(ctx.workspace, p), { recursive: true, force: true })
+  const after = await stage(
+    ctx,
+    m.entries.filter(e => e.newSha !== ZERO).map(e => e.path)
+  )
+  const cur = await treeIndex(ctx, after)
+  const wrong = m.entries.filter(e => {
+    const have = cur.get(e.path)
+    return e.newSha === ZERO ? !!have : !have || have[0] !== e.newMode || have[1] !== e.newSha
+  })
+  if (wrong.length) {
+    throw new Error(
+      `after applying the delta, ${wrong.length} path(s) differ: ${wrong
+        .slice(0, 10)
+        .map(e => e.path)
+        .join(', ')}`
+    )
+  }
+}

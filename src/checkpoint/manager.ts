@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { errorMessage } from '../errors.js'
+import { Journal } from '../journal/journal.js'
+import type { RunState } from '../journal/state.js'
+import { writeAtomic } from '../journal/snapshot.js'
+import type { Logger } from '../logger.js'
+import type { Plan } from '../plan/types.js'
+import type { Candidate, CheckpointStore } from '../store/types.js'
+import {
+  openCheckpoint,
+  installJournal,
+  sealCheckpoint,
+  PATCH_FILE,
+  CheckpointError,
+  type CheckpointManifest
+} from './checkpoint.js'
+import {
+  applyDelta,
+  captureBase,
+  captureDelta,
+  deltaContext,
+  verifyDelta,
+  type DeltaBase,
+  type DeltaContext
+} from './delta.js'
+import { touchedPaths } from './touched.js'
+
+/** Local layout under RUNNER_TEMP for one plan: journal, staging, the private index, the base. */
+export function localPaths(localDir: string): {
+  journal: string
+  staging: string
+  restore: string
+  index: string
+  base: string
+  ledger: string
+} {
+  return {
+    journal: join(localDir, 'journal'),
+    staging: join(localDir, 'checkpoint'),
+    // The cache's entry version hashes the saved path: restore where checkpoints are saved.
+    restore: join(localDir, 'checkpoint'),
+    index: join(localDir, 'git-index'),
+    base: join(localDir, 'base.json'),
+    ledger: join(localDir, 'stores.json')
+  }
+}
+
+export interface RestoreResult {
+  restored: boolean
+  from?: { store: string; name: string; attempt: number; seq: number; done: number }
+  /** The checkpoint was made on another commit (resume-scope: ref): done operations are re-checked. */
+  reverify: boolean
+}
+
+export interface CheckpointerOptions {
+  plan: Plan
+  workspace: string
+  localDir: string
+  runId: string
+  attempt: number
+  stores: CheckpointStore[]
+  logger: Logger
+}
+
+/**
+ * Takes and restores checkpoints: one consistent cut of journal + workspace delta, sealed with
+ * checksums, saved to every configured store; restored only after it verifies, never half.
+ */
+export class Checkpointer {
+  readonly paths: ReturnType<typeof localPaths>
+  ctx!: DeltaContext
+  base!: DeltaBase
+  lastKey = ''
+  lastManifest?: CheckpointManifest
+
+  constructor(private readonly o: CheckpointerOptions) {
+    this.paths = localPaths(o.localDir)
+  }
+
+  /** Records the workspace as this attempt found it (before any restore). */
+  async begin(): Promise<void> {
+    mkdirSync(this.o.localDir, { recursive: true })
+    this.ctx = await deltaContext(this.o.workspace, this.paths.index)
+    this.base = await captureBase(this.ctx)
+    writeAtomic(this.paths.base, JSON.stringify(this.base))
+  }
+
+  /** For the post step: the base and index the main step left behind. */
+  async reopen(): Promise<void> {
+    this.ctx = await deltaContext(this.o.workspace, this.paths.index)
+    this.base = JSON.parse(readFileSync(this.paths.base, 'utf8')) as DeltaBase
+  }
+
+  /**
+   * Restores the newest usable checkpoint. Each candidate is downloaded, verified (checksums,
+   * plan, delta preimage) and only then applied. Throws when checkpoints exist but none can be
+   * used: a checkpoint is never silently replaced by a fresh start.
+   */
+  async restore(scope: 'run' | 'ref'): Promise<RestoreResult> {
+    const refused: string[] = []
+    let seen = 0
+    for (const store of this.o.stores) {
+      let candidates: Candidate[]
+      try {
+        candidates = await store.candidates()
+      } catch (err) {
+        this.o.logger.warning(`${store.kind}: cannot list checkpoints: ${errorMessage(err)}`)
+        continue
+      }
+      for (const c of candidates) {
+        const label = `${store.kind} ${c.name}`
+        try {
+          if (!(await store.restore(c, this.paths.restore))) continue
+          seen++
+          const m = openCheckpoint(this.paths.restore, this.o.plan.planId)
+          const patch = existsSync(join(this.paths.restore, PATCH_FILE))
+            ? readFileSync(join(this.paths.restore, PATCH_FILE))
+            : Buffer.alloc(0)
+          const otherCommit = scope === 'ref' && m.delta.base.head !== this.base.head
+          if (!otherCommit) {
+            await verifyDelta(this.ctx, this.base, m.delta, patch)
+            await applyDelta(this.ctx, m.delta, join(this.paths.restore, PATCH_FILE))
+          }
+          installJournal(this.paths.restore, this.paths.journal)
+          // The journal must load (checksums, records) before it counts as restored.
+          Journal.load(this.paths.journal)
+          this.o.logger.info(
+            `restored checkpoint ${c.name} from the ${store.kind} (attempt ${m.attempt}, ${m.done} operations done, resuming at #${m.seq})${otherCommit ? '; it was made on another commit, so done operations are re-checked instead of applying its changes' : ''}`
+          )
+          return {
+            restored: true,
+            from: { store: store.kind, name: c.name, attempt: m.attempt, seq: m.seq, done: m.done },
+            reverify: otherCommit
+          }
+        } catch (err) {
+          const why = err instanceof CheckpointError ? `refused: ${err.message}` : errorMessage(err)
+          refused.push(`${label}: ${why}`)
+          this.o.logger.warning(`checkpoint ${label} cannot be used (${why}); trying an older one`)
+          rmSync(this.paths.journal, { recursive: true, force: true })
+        }
+      }
+    }
+    if (refused.length > 0) {
+      throw new Error(
+        `found ${refused.length} checkpoint(s) but none can be used, so nothing was restored:\n  ${refused.join('\n  ')}\n` +
+          'Set resume: never to start over deliberately, or fix the workspace so it matches.'
+      )
+    }
+    void seen
+    return { restored: false, reverify: false }
+  }
+
+  /** Captures the delta and journal into the staging directory and saves it to every store. */
+  async capture(final: boolean, live?: RunState): Promise<string[]> {
+    const state = live ?? Journal.load(this.paths.journal, { readOnly: true }).state
+    rmSync(this.paths.staging, { recursive: true, force: true })
+    mkdirSync(this.paths.staging, { recursive: true })
+    const delta = await captureDelta(
+      this.ctx,
+      this.base,
+      touchedPaths(this.o.plan, state),
+      state.createdDirs,
+      join(this.paths.staging, PATCH_FILE)
+    )
+    let done = 0
+    for (let q = 0; q < state.total; q++) if (state.isDone(q)) done++
+    const seq = state.firstUndone() ?? state.total
+    this.lastManifest = sealCheckpoint(this.paths.staging, this.paths.journal, {
+      planId: this.o.plan.planId,
+      runId: this.o.runId,
+      attempt: this.o.attempt,
+      seq,
+      done,
+      delta
+    })
+    const keys: string[] = []
+    for (const store of this.o.stores) {
+      try {
+        const key = await store.save(this.paths.staging, {
+          planId: this.o.plan.planId,
+          runId: this.o.runId,
+          attempt: this.o.attempt,
+          seq,
+          final
+        })
+        if (key) keys.push(key)
+      } catch (err) {
+        this.o.logger.warning(`${store.kind}: checkpoint not saved: ${errorMessage(err)}`)
+      }
+    }
+    if (keys.length) this.lastKey = keys[0]
+    return keys
+  }
+
+  /** Bytes stored now across the stores. */
+  storedBytes(): number {
+    return this.o.stores.reduce((n, s) => n + s.storedBytes(), 0)
+  }
+}
