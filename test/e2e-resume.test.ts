@@ -1,17 +1,11 @@
-import { execFileSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/model.js'
 import { runCli } from './helpers/cli.js'
-import {
-  freshClone,
-  makeOrigin,
-  readCommandFile,
-  runStep,
-  stepEnv,
-  type StepResult
-} from './helpers/runner.js'
+import { ActionRun, readReport } from './helpers/action-run.js'
+import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 import { startActionsService, type ActionsService } from './support/actions-service.js'
 
@@ -89,124 +83,59 @@ afterAll(async () => {
 
 let nextRun = 1000
 
-/** One scenario's run: attempts share the run id; each is a fresh clone on a "fresh runner". */
-function scenario(store: string) {
-  const runId = nextRun++
-  const dir = join(root, `run-${runId}`)
-  const marks = join(dir, 'marks')
-  mkdirSync(marks, { recursive: true })
-  return {
-    runId,
-    marks,
-    /** Runs main (and post unless `noPost`) of one attempt. */
-    async attempt(
-      n: number,
-      extraEnv: Record<string, string>,
-      opts: { interrupt?: (c: ChildProcess) => void; noPost?: boolean } = {}
-    ): Promise<{
-      main: StepResult
-      post?: StepResult
-      outputs: Record<string, string>
-      ws: string
-      temp: string
-    }> {
-      const ws = join(dir, 'work', 'repo')
-      const files = join(dir, `files-${n}`)
-      const temp = join(dir, 'runner-temp') // the same path on every runner, as on hosted runners
-      rmSync(temp, { recursive: true, force: true })
-      rmSync(files, { recursive: true, force: true })
-      mkdirSync(temp, { recursive: true })
-      mkdirSync(files, { recursive: true })
-      freshClone(origin, ws)
-      const base = svc.clientEnv({ runId, runAttempt: n, jobId: `${runId}${n}`, ref: 'refs/heads/main' })
-      const env = stepEnv(
-        { ...base, RUNNER_TEMP: temp, MARK_DIR: marks, BULK_OPS_STORE_TIMEOUT: '60', ...extraEnv },
-        {
-          plan: '.github/bulk/plan.yml',
-          store,
-          'checkpoint-every': '1s',
-          'github-token': 'test-token'
-        },
-        { dir: files, workspace: ws }
-      )
-      const main = await runStep('index', env, opts.interrupt)
-      const post = opts.noPost ? undefined : await runStep('post', env)
-      return { main, post, outputs: readCommandFile(env.GITHUB_OUTPUT!), ws, temp }
-    }
-  }
+function scenario(store: string): ActionRun {
+  return new ActionRun(svc, root, origin, nextRun++, { plan: '.github/bulk/plan.yml', store })
 }
 
-function report(outputs: Record<string, string>): Report {
-  return JSON.parse(readFileSync(outputs.report, 'utf8')) as Report
-}
-
-function savedSeqs(temp: string): number[] {
-  const ledger = join(temp, 'bulk-ops')
-  const out: number[] = []
-  if (!existsSync(ledger)) return out
-  for (const d of execFileSync('ls', [ledger], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
-    const p = join(ledger, d, 'stores.json')
-    if (existsSync(p))
-      for (const e of JSON.parse(readFileSync(p, 'utf8')) as { seq: number }[]) out.push(e.seq)
-  }
-  return out
-}
-
-async function expectResumed(
-  s: ReturnType<typeof scenario>,
-  from: number
-): Promise<{ outputs: Record<string, string>; rep: Report }> {
-  const a2 = await s.attempt(2, {})
+/** Attempt 2 on a fresh clone: resumes at `from`, ends as the uninterrupted run did. */
+async function expectResumed(s: ActionRun, from: number): Promise<Report> {
+  const a2 = await s.attempt(2)
   expect(a2.main.code, a2.main.stdout + a2.main.stderr).toBe(0)
   expect(a2.outputs.resumed, a2.main.stdout).toBe('true')
   expect(Number(a2.outputs['resumed-from'])).toBe(from)
   expect(snapshotTree(a2.ws, ['.git'])).toEqual(want)
-  const rep = report(a2.outputs)
+  const rep = readReport(a2.outputs)
   expect(rep.complete).toBe(true)
   for (const o of rep.operations) {
     if (o.seq !== null && o.seq < from)
       expect([o.seq, o.outcome, o.reason]).toEqual([o.seq, 'skipped', 'done-earlier'])
   }
   expect(rep.counts.failed).toBe(0)
-  return { outputs: a2.outputs, rep }
+  return rep
 }
 
 describe.each(['cache', 'artifact', 'cache,artifact'])('Re-run failed jobs with store: %s', store => {
   it('resumes after a failed operation', async () => {
     const s = scenario(store)
-    const a1 = await s.attempt(1, { FAIL_ONCE: '1' })
+    const a1 = await s.attempt(1, { env: { FAIL_ONCE: '1' } })
     expect(a1.main.code, a1.main.stdout).toBe(1)
     expect(a1.main.stdout).toMatch(/::error::.*operations failed/)
-    const r1 = report(a1.outputs)
-    const gate = r1.operations.find(o => o.op === 'gate')!
+    const gate = readReport(a1.outputs).operations.find(o => o.op === 'gate')!
     expect(gate.outcome).toBe('failed')
     expect(a1.outputs['checkpoint-key']).toMatch(
-      store.startsWith('cache') ? /^bulk-ops-[0-9a-f]{16}-\d+-1-\d+/ : /^bulk-ops-/
+      store.startsWith('cache') ? /^bulk-ops-[0-9a-f]{16}-\d+-1-\d+/ : /^bulk-ops-[0-9a-f]{16}-a1$/
     )
-    const { rep } = await expectResumed(s, gate.seq!)
+    const rep = await expectResumed(s, gate.seq!)
     expect(rep.operations.find(o => o.op === 'gate')!.outcome).toBe('executed')
   })
 
   it('resumes after SIGINT, with the post step saving the checkpoint', async () => {
     const s = scenario(store)
-    const a1 = await s.attempt(
-      1,
-      { SLOW: '1' },
-      {
-        interrupt: child => {
-          const poll = setInterval(() => {
-            if (existsSync(join(s.marks, 'slow-started'))) {
-              clearInterval(poll)
-              child.kill('SIGINT')
-            }
-          }, 50)
-          child.on('exit', () => clearInterval(poll))
-        }
+    const a1 = await s.attempt(1, {
+      env: { SLOW: '1' },
+      interrupt: child => {
+        const poll = setInterval(() => {
+          if (existsSync(join(s.marks, 'slow-started'))) {
+            clearInterval(poll)
+            child.kill('SIGINT')
+          }
+        }, 50)
+        child.on('exit', () => clearInterval(poll))
       }
-    )
+    })
     expect(a1.main.stdout).toMatch(/SIGINT received/)
     expect(a1.post!.stdout).toMatch(/checkpoint saved as/)
-    const r1 = report(a1.outputs)
+    const r1 = readReport(a1.outputs)
     expect(r1.stoppedBy).toBe('signal')
     const gate = r1.operations.find(o => o.op === 'gate')!
     expect(gate.outcome).toBe('pending')
@@ -216,25 +145,21 @@ describe.each(['cache', 'artifact', 'cache,artifact'])('Re-run failed jobs with 
   it('resumes from the last periodic checkpoint after SIGKILL, with no post step', async () => {
     const s = scenario(store)
     let seqAtKill = -1
-    const a1 = await s.attempt(
-      1,
-      { SLOW: '1', STEP_SLEEP: '0.4' },
-      {
-        noPost: true,
-        interrupt: child => {
-          const temp = join(root, `run-${s.runId}`, 'runner-temp')
-          const poll = setInterval(() => {
-            const seqs = savedSeqs(temp)
-            if (existsSync(join(s.marks, 'slow-started')) && seqs.length > 0) {
-              clearInterval(poll)
-              seqAtKill = Math.max(...seqs)
-              child.kill('SIGKILL')
-            }
-          }, 50)
-          child.on('exit', () => clearInterval(poll))
-        }
+    const a1 = await s.attempt(1, {
+      env: { SLOW: '1', STEP_SLEEP: '0.4' },
+      noPost: true,
+      interrupt: child => {
+        const poll = setInterval(() => {
+          const seqs = s.savedSeqs()
+          if (existsSync(join(s.marks, 'slow-started')) && seqs.length > 0) {
+            clearInterval(poll)
+            seqAtKill = Math.max(...seqs)
+            child.kill('SIGKILL')
+          }
+        }, 50)
+        child.on('exit', () => clearInterval(poll))
       }
-    )
+    })
     expect(a1.main.signal).toBe('SIGKILL')
     expect(seqAtKill).toBeGreaterThan(0)
     await expectResumed(s, seqAtKill)

@@ -1,0 +1,90 @@
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Report } from '../../src/report/model.js'
+import type { ActionsService } from '../support/actions-service.js'
+import { freshClone, readCommandFile, runStep, stepEnv, type StepResult } from './runner.js'
+
+export interface AttemptResult {
+  main: StepResult
+  post?: StepResult
+  outputs: Record<string, string>
+  summary: string
+  ws: string
+  temp: string
+}
+
+export interface AttemptOptions {
+  env?: Record<string, string>
+  inputs?: Record<string, string>
+  interrupt?: (c: ChildProcess) => void
+  noPost?: boolean
+}
+
+/**
+ * One workflow run of the action against the local Actions service: every attempt is a fresh
+ * clone of `origin` on a "fresh runner" (RUNNER_TEMP wiped, same path as on hosted runners),
+ * with a new job id and the same run id.
+ */
+export class ActionRun {
+  readonly dir: string
+  readonly marks: string
+  constructor(
+    readonly svc: ActionsService,
+    readonly root: string,
+    readonly origin: string,
+    readonly runId: number,
+    readonly inputs: Record<string, string>,
+    readonly ref = 'refs/heads/main'
+  ) {
+    this.dir = join(root, `run-${runId}`)
+    this.marks = join(this.dir, 'marks')
+    mkdirSync(this.marks, { recursive: true })
+  }
+
+  get temp(): string {
+    return join(this.dir, 'runner-temp')
+  }
+
+  async attempt(n: number, o: AttemptOptions = {}): Promise<AttemptResult> {
+    const ws = join(this.dir, 'work', 'repo')
+    const files = join(this.dir, `files-${n}`)
+    rmSync(this.temp, { recursive: true, force: true })
+    rmSync(files, { recursive: true, force: true })
+    mkdirSync(this.temp, { recursive: true })
+    mkdirSync(files, { recursive: true })
+    freshClone(this.origin, ws)
+    const base = this.svc.clientEnv({
+      runId: this.runId,
+      runAttempt: n,
+      jobId: `${this.runId}${n}`,
+      ref: this.ref
+    })
+    const env = stepEnv(
+      { ...base, RUNNER_TEMP: this.temp, MARK_DIR: this.marks, BULK_OPS_STORE_TIMEOUT: '60', ...o.env },
+      { 'checkpoint-every': '1s', 'github-token': 'test-token', ...this.inputs, ...o.inputs },
+      { dir: files, workspace: ws }
+    )
+    const main = await runStep('index', env, o.interrupt)
+    const post = o.noPost ? undefined : await runStep('post', env)
+    const summary = existsSync(env.GITHUB_STEP_SUMMARY!) ? readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8') : ''
+    return { main, post, outputs: readCommandFile(env.GITHUB_OUTPUT!), summary, ws, temp: this.temp }
+  }
+
+  /** Seqs of the checkpoints this attempt's runner has saved so far (from its ledger). */
+  savedSeqs(): number[] {
+    const base = join(this.temp, 'bulk-ops')
+    const out: number[] = []
+    if (!existsSync(base)) return out
+    for (const d of readdirSync(base)) {
+      const p = join(base, d, 'stores.json')
+      if (existsSync(p))
+        for (const e of JSON.parse(readFileSync(p, 'utf8')) as { seq: number }[]) out.push(e.seq)
+    }
+    return out
+  }
+}
+
+export function readReport(outputs: Record<string, string>): Report {
+  return JSON.parse(readFileSync(outputs.report, 'utf8')) as Report
+}
