@@ -13,7 +13,7 @@ import {
   preflight,
   runPlan,
   writeAtomic
-} from "./chunks/chunk-4W5V7BNY.js";
+} from "./chunks/chunk-VJLRRWHS.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-FCWJSBLN.js";
-import "./chunks/chunk-4W5V7BNY.js";
+} from "./chunks/chunk-FPYTR2X5.js";
+import "./chunks/chunk-VJLRRWHS.js";
 
 // src/index.ts
 await runMain();

@@ -5,7 +5,7 @@ import {
   coreLogger,
   getInputs,
   makeStores
-} from "./chunks/chunk-FCWJSBLN.js";
+} from "./chunks/chunk-FPYTR2X5.js";
 import {
   Journal,
   errorMessage,
@@ -14,7 +14,7 @@ import {
   info,
   loadPlanFile,
   warning
-} from "./chunks/chunk-4W5V7BNY.js";
+} from "./chunks/chunk-VJLRRWHS.js";
 
 // src/action/post.ts
 import { existsSync } from "node:fs";

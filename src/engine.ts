@@ -359,7 +359,8 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
     pe: counts.pending
   })
   if (journal) {
-    await checkpoint()
+    // The caller takes the final checkpoint (with its stores) once the report is known.
+    journal.snapshot()
     journal.close()
   }
   const report: Report = {

@@ -1,52 +1,13 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/model.js'
 import { runCli } from './helpers/cli.js'
 import { ActionRun, readReport } from './helpers/action-run.js'
-import { freshClone, makeOrigin } from './helpers/runner.js'
+import { freshClone } from './helpers/runner.js'
+import { makeSampleOrigin } from './helpers/sample-repo.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 import { startActionsService, type ActionsService } from './support/actions-service.js'
-
-const PLAN = `version: 1
-operations:
-  - mkdir: docs/archive
-  - move: { from: "legacy/**/*.md", to: "docs/archive/{relpath}" }
-  - rename: { from: "src/**/*.js", to: "{stem}.mjs" }
-  - id: build
-    run:
-      files: "src/**/*.mjs"
-      shell: 'sleep "\${STEP_SLEEP:-0}"; printf built > "$BULK_OPS_PATH.built"'
-      creates: "{path}.built"
-  - id: gate
-    run:
-      shell: |
-        if [ -n "$FAIL_ONCE" ]; then echo "gate closed" >&2; exit 3; fi
-        if [ -n "$SLOW" ]; then touch "$MARK_DIR/slow-started"; sleep 30; fi
-        echo open > gate.txt
-      creates: gate.txt
-  - replace: { files: "docs/**/*.md", find: "](legacy/", with: "](docs/archive/" }
-  - copy: { from: bin/tool.sh, to: tools/tool.sh }
-  - delete: "**/*.orig"
-  - mkdir: empty/dir
-  - write: { path: logs/run.log, content: "ignored, but touched by the plan\\n" }
-  - copy: { from: assets/logo.bin, to: public/logo.bin }
-`
-
-function originFiles(): Record<string, string | Buffer> {
-  const files: Record<string, string | Buffer> = {
-    '.github/bulk/plan.yml': PLAN,
-    '.gitignore': '*.log\n',
-    'bin/tool.sh': '#!/bin/sh\necho tool\n',
-    'assets/logo.bin': Buffer.from([0, 1, 2, 255, 0, 10, 13, 0]),
-    'old.orig': 'x\n'
-  }
-  for (let i = 0; i < 8; i++)
-    files[`legacy/s${i % 2}/p${i}.md`] = `# ${i}\n[next](legacy/s${i % 2}/p${i + 1}.md)\n`
-  for (let i = 0; i < 6; i++) files[`src/m${i}/index.js`] = `export default ${i}\n`
-  return files
-}
 
 let svc: ActionsService
 let root: string
@@ -56,11 +17,7 @@ let want: Record<string, string>
 beforeAll(async () => {
   svc = await startActionsService()
   root = tempDir('bulk-ops-e2e-')
-  origin = makeOrigin(join(root, 'origin'), originFiles())
-  execFileSync('chmod', ['755', join(origin, 'bin/tool.sh')])
-  execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qam', 'mode'], {
-    cwd: origin
-  })
+  origin = makeSampleOrigin(join(root, 'origin'))
   // The reference: one uninterrupted run on a fresh checkout.
   const ref = join(root, 'reference')
   freshClone(origin, ref)

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Outputs, State } from '../constants.js'
 import { errorMessage } from '../errors.js'
@@ -128,6 +128,7 @@ async function finish(
   restore: RestoreResult | null,
   cp?: Checkpointer
 ): Promise<void> {
+  mkdirSync(localDir, { recursive: true })
   const reportPath = join(localDir, 'report.json')
   writeAtomic(reportPath, JSON.stringify(report, null, 2) + '\n')
   const md = renderMarkdown(report)

@@ -49,7 +49,8 @@ export async function listCaches(token: string, r: RepoRef, prefix: string): Pro
 export async function deleteCache(token: string, r: RepoRef, key: string): Promise<void> {
   const gh = restClient(token, r)
   if (!gh) throw new Error('no github-token')
-  await gh.request('DELETE /repos/{owner}/{repo}/actions/caches', {
+  // Query parameters must be in the route: for DELETE, Octokit sends the rest as a body.
+  await gh.request('DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}', {
     owner: r.owner,
     repo: r.repo,
     key,

@@ -42,12 +42,17 @@ export class ActionRun {
     mkdirSync(this.marks, { recursive: true })
   }
 
+  /** Like hosted runners, every run uses the same RUNNER_TEMP and workspace paths (cache versions hash them). */
   get temp(): string {
-    return join(this.dir, 'runner-temp')
+    return join(this.root, 'runner-temp')
+  }
+
+  get workspace(): string {
+    return join(this.root, 'work', 'repo')
   }
 
   async attempt(n: number, o: AttemptOptions = {}): Promise<AttemptResult> {
-    const ws = join(this.dir, 'work', 'repo')
+    const ws = this.workspace
     const files = join(this.dir, `files-${n}`)
     rmSync(this.temp, { recursive: true, force: true })
     rmSync(files, { recursive: true, force: true })
