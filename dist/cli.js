@@ -13,7 +13,7 @@ import {
   preflight,
   runPlan,
   writeAtomic
-} from "./chunks/chunk-VJLRRWHS.js";
+} from "./chunks/chunk-EBSIMOJB.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -5,7 +5,7 @@ import {
   coreLogger,
   getInputs,
   makeStores
-} from "./chunks/chunk-FPYTR2X5.js";
+} from "./chunks/chunk-46UCRZ6I.js";
 import {
   Journal,
   errorMessage,
@@ -14,7 +14,7 @@ import {
   info,
   loadPlanFile,
   warning
-} from "./chunks/chunk-VJLRRWHS.js";
+} from "./chunks/chunk-EBSIMOJB.js";
 
 // src/action/post.ts
 import { existsSync } from "node:fs";

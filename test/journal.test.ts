@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import * as zlib from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Journal, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../src/journal/journal.js'
 import { decodeSnapshot, encodeSnapshot, SnapshotError } from '../src/journal/snapshot.js'
@@ -168,6 +169,32 @@ describe('Journal', () => {
     const other = parsePlan('version: 1\noperations:\n  - mkdir: a\n  - mkdir: B\n  - mkdir: c\n', 'plan.yml')
     expect(() => Journal.open(d, other)).toThrow(/operations\[1\] \(mkdir\) changed: subject/)
     expect(() => Journal.open(d, other, { fresh: true })).not.toThrow()
+  })
+
+  it('refuses forged records: a wrong shape is corruption, an unknown operation is an error', () => {
+    const d = dir()
+    fill(d).close()
+    const forge = (json: string): Buffer => {
+      const body = Buffer.from(json)
+      const { crc32 } = zlib
+      return Buffer.concat([
+        Buffer.from(`${crc32(body).toString(16).padStart(8, '0')} ${body.length} `),
+        body,
+        Buffer.from('\n')
+      ])
+    }
+    const wal = readFileSync(join(d, WAL_FILE))
+    writeFileSync(
+      join(d, WAL_FILE),
+      Buffer.concat([
+        wal,
+        forge('{"t":"exp","d":9,"b":".","m":"not a list"}'),
+        encodeRecord({ t: 's', q: 0, a: 2 })
+      ])
+    )
+    expect(() => Journal.open(d, plan)).toThrow(/corrupt at byte/)
+    writeFileSync(join(d, WAL_FILE), Buffer.concat([wal, forge('{"t":"x","q":4000000,"a":1}')]))
+    expect(() => Journal.open(d, plan)).toThrow(/names operation #4000000, but only 3 are known/)
   })
 
   it('keeps 1,000,000 operations in a few bytes each', () => {

@@ -178,6 +178,45 @@ async function treeIndex(ctx: DeltaContext, tree: string): Promise<Map<string, [
 
 const PATCH_PATH = /^diff --git a\/(.+) b\/(.+)$/gm
 
+const linkCache = new WeakMap<Buffer, Map<string, string>>()
+
+/** Targets of the symlinks a patch creates or changes, read from its hunks. */
+export function symlinksIn(patch: Buffer): Map<string, string> {
+  const cached = linkCache.get(patch)
+  if (cached) return cached
+  const out = new Map<string, string>()
+  const text = patch.toString('utf8')
+  for (const section of text.split(/^(?=diff --git )/m)) {
+    const head = /^diff --git a\/(.+) b\/(.+)$/m.exec(section)
+    if (!head) continue
+    const isLink =
+      /^(new file mode|new mode) 120000$/m.test(section) ||
+      /^index [0-9a-f]+\.\.[0-9a-f]+ 120000$/m.test(section)
+    if (!isLink) continue
+    if (/^GIT binary patch$/m.test(section)) {
+      out.set(head[2], '\0binary')
+      continue
+    }
+    const added = section
+      .split('\n')
+      .filter(l => l.startsWith('+') && !l.startsWith('+++'))
+      .map(l => l.slice(1))
+    out.set(head[2], added.join('\n'))
+  }
+  linkCache.set(patch, out)
+  return out
+}
+
+/** Why a symlink at `path` pointing to `target` is unsafe, or null. */
+function linkProblem(path: string, target: string): string | null {
+  if (target.includes('\0') || target === '') return 'with an unreadable target'
+  if (target.startsWith('/')) return `pointing to the absolute path '${target}'`
+  const resolved = posix.normalize(posix.join(posix.dirname(path), target))
+  if (resolved === '..' || resolved.startsWith('../')) return `pointing outside the workspace ('${target}')`
+  if (resolved.split('/').some(s => s.toLowerCase() === '.git')) return `pointing into .git ('${target}')`
+  return null
+}
+
 /**
  * Checks a delta from elsewhere against this workspace without changing anything: every path
  * safe, the patch naming only the manifest's paths, and every preimage as the delta expects.
@@ -198,6 +237,17 @@ export async function verifyDelta(
     for (const p of [a, b]) {
       if (!named.has(p))
         throw new DeltaMismatchError(`the patch touches '${p}', which its manifest does not list`, [p])
+    }
+  }
+  for (const [path, target] of symlinksIn(patch)) {
+    const problem = linkProblem(path, target)
+    if (problem) throw new DeltaMismatchError(`the delta makes '${path}' a symlink ${problem}`, [path])
+  }
+  for (const e of m.entries) {
+    if (e.newMode === '120000' && !symlinksIn(patch).has(e.path) && e.newSha !== e.oldSha) {
+      throw new DeltaMismatchError(`the delta's symlink '${e.path}' has no readable target in its patch`, [
+        e.path
+      ])
     }
   }
   if (now.tree === m.base.tree) return

@@ -89,7 +89,11 @@ export class Journal {
       throw err
     }
     state ??= new RunState()
-    for (const r of replay.records) state.apply(r)
+    try {
+      for (const r of replay.records) state.apply(r)
+    } catch (err) {
+      throw new ResumeError(`${walPath}: ${(err as Error).message}; the journal cannot be trusted`)
+    }
     if (replay.droppedBytes > 0) {
       warnings.push(`dropped a torn record at the end of the journal (${replay.droppedBytes} bytes)`)
       if (!opts.readOnly) WalWriter.truncate(walPath, replay.validEnd)

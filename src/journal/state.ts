@@ -72,6 +72,9 @@ export class RunState {
   }
 
   apply(r: WalRecord): void {
+    if ('q' in r && r.q >= this.total) {
+      throw new Error(`journal record '${r.t}' names operation #${r.q}, but only ${this.total} are known`)
+    }
     switch (r.t) {
       case 'begin':
         this.planId = r.plan

@@ -17,6 +17,35 @@ export type WalRecord =
   | { t: 'f'; q: number; a: number; e: string }
   | { t: 'i'; q: number; a: number }
 
+const nat = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0
+const str = (v: unknown): boolean => typeof v === 'string'
+
+/** Checks a record's shape, so a forged but checksummed record cannot smuggle in other types. */
+export function wellFormed(r: unknown): r is WalRecord {
+  if (!r || typeof r !== 'object') return false
+  const o = r as Record<string, unknown>
+  switch (o.t) {
+    case 'begin':
+      return nat(o.a) && nat(o.at) && str(o.plan)
+    case 'end':
+      return nat(o.a) && nat(o.at) && str(o.how) && nat(o.ex) && nat(o.sk) && nat(o.fl) && nat(o.pe)
+    case 'exp':
+      return nat(o.d) && str(o.b) && Array.isArray(o.m) && o.m.every(str) && (o.n === undefined || str(o.n))
+    case 's':
+      return nat(o.q) && nat(o.a) && (o.h === undefined || str(o.h))
+    case 'x':
+      return nat(o.q) && nat(o.a) && (o.dirs === undefined || (Array.isArray(o.dirs) && o.dirs.every(str)))
+    case 'k':
+      return nat(o.q) && nat(o.a) && str(o.r)
+    case 'f':
+      return nat(o.q) && nat(o.a) && str(o.e)
+    case 'i':
+      return nat(o.q) && nat(o.a)
+    default:
+      return false
+  }
+}
+
 /** A WAL that cannot be trusted: a bad record with valid records after it. */
 export class WalCorruptError extends Error {}
 
@@ -45,7 +74,7 @@ function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: number } | n
   if (crc32(json) !== parseInt(crcText, 16)) return null
   try {
     const rec = JSON.parse(json.toString('utf8')) as WalRecord
-    if (!rec || typeof rec !== 'object' || typeof rec.t !== 'string') return null
+    if (!wellFormed(rec)) return null
     return { rec, end: end + 1 }
   } catch {
     return null

@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  applyDelta,
+  captureBase,
+  captureDelta,
+  deltaContext,
+  DeltaMismatchError,
+  verifyDelta,
+  type DeltaManifest
+} from '../src/checkpoint/delta.js'
+import { freshClone, makeOrigin } from './helpers/runner.js'
+import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  while (dirs.length) removeDir(dirs.pop()!)
+})
+
+async function setup(): Promise<{ root: string; origin: string; a: string; b: string }> {
+  const root = tempDir('bulk-ops-delta-')
+  dirs.push(root)
+  const origin = makeOrigin(join(root, 'origin'), {
+    '.gitignore': '*.log\n',
+    'keep.txt': 'keep\n',
+    'edit.txt': 'one\ntwo\nthree\n',
+    'gone.txt': 'bye\n',
+    'old/name.md': '# moved\n',
+    'bin.dat': Buffer.from([0, 1, 2, 3, 255]),
+    'script.sh': 'echo hi\n',
+    'dir/inner/file.txt': 'inner\n'
+  })
+  const a = join(root, 'a')
+  const b = join(root, 'b')
+  freshClone(origin, a)
+  freshClone(origin, b)
+  return { root, origin, a, b }
+}
+
+/** Makes every kind of change a plan can make, in work tree `a`. */
+function change(a: string): { touched: string[]; created: string[] } {
+  writeFileSync(join(a, 'edit.txt'), 'one\nTWO\nthree\n')
+  rmSync(join(a, 'gone.txt'))
+  mkdirSync(join(a, 'new'), { recursive: true })
+  renameSync(join(a, 'old/name.md'), join(a, 'new/name.md'))
+  writeFileSync(join(a, 'bin.dat'), Buffer.from([9, 0, 8, 0, 7]))
+  chmodSync(join(a, 'script.sh'), 0o755)
+  symlinkSync('../keep.txt', join(a, 'new/link'))
+  mkdirSync(join(a, 'empty/deep'), { recursive: true })
+  writeFileSync(join(a, 'notes.log'), 'ignored, but a plan wrote it\n')
+  rmSync(join(a, 'dir/inner/file.txt'))
+  return {
+    touched: ['notes.log', 'new/name.md', 'old/name.md', 'gone.txt'],
+    created: ['empty', 'empty/deep', 'new']
+  }
+}
+
+describe('workspace delta', () => {
+  it('carries creations, edits, deletions, renames, modes, symlinks, binaries, empty and emptied directories and touched ignored files', async () => {
+    const { root, a, b } = await setup()
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    const { touched, created } = change(a)
+    const m = await captureDelta(ca, base, touched, created, join(root, 'patch'))
+    expect(m.entries.map(e => e.path)).toContain('notes.log')
+    expect(m.createdDirs).toEqual(expect.arrayContaining(['empty/deep', 'dir/inner', 'old']))
+
+    const cb = await deltaContext(b, join(root, 'idx-b'))
+    const nowB = await captureBase(cb)
+    expect(nowB.tree).toBe(base.tree)
+    await verifyDelta(cb, nowB, m, readFileSync(join(root, 'patch')))
+    await applyDelta(cb, m, join(root, 'patch'))
+    expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+  })
+
+  it('refuses a workspace that differs at a changed path, names it, and changes nothing', async () => {
+    const { root, a, b } = await setup()
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    const { touched, created } = change(a)
+    const m = await captureDelta(ca, base, touched, created, join(root, 'patch'))
+    writeFileSync(join(b, 'edit.txt'), 'someone else edited this\n')
+    writeFileSync(join(b, 'unrelated.txt'), 'an unrelated change is fine\n')
+    const cb = await deltaContext(b, join(root, 'idx-b'))
+    const nowB = await captureBase(cb)
+    const before = snapshotTree(b, ['.git'])
+    const err = await verifyDelta(cb, nowB, m, readFileSync(join(root, 'patch'))).catch(e => e as Error)
+    expect(err).toBeInstanceOf(DeltaMismatchError)
+    expect((err as DeltaMismatchError).paths).toEqual(['edit.txt'])
+    expect(err.message).toMatch(/at 1 path\(s\): edit\.txt/)
+    expect(snapshotTree(b, ['.git'])).toEqual(before)
+  })
+
+  describe('refuses a forged delta before applying anything', () => {
+    async function forged(
+      edit: (m: DeltaManifest, patch: string) => [DeltaManifest, string]
+    ): Promise<Error> {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      writeFileSync(join(a, 'keep.txt'), 'changed\n')
+      const m = await captureDelta(ca, base, [], [], join(root, 'patch'))
+      const [fm, fp] = edit(structuredClone(m), readFileSync(join(root, 'patch'), 'utf8'))
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const before = snapshotTree(b)
+      const err = await verifyDelta(cb, await captureBase(cb), fm, Buffer.from(fp)).catch(e => e as Error)
+      expect(snapshotTree(b)).toEqual(before)
+      return err
+    }
+
+    it('a patch path its manifest does not list (.git/config)', async () => {
+      const err = await forged((m, p) => [m, p.replaceAll('keep.txt', '.git/config')])
+      expect(err.message).toMatch(/touches '\.git\/config', which its manifest does not list/)
+    })
+
+    it('a manifest path inside .git or outside the workspace', async () => {
+      for (const bad of ['.git/hooks/pre-commit', '../outside.txt', '/etc/passwd']) {
+        const err = await forged((m, p) => {
+          m.entries[0].path = bad
+          return [m, p]
+        })
+        expect(err.message).toMatch(/unsafe paths/)
+      }
+    })
+
+    it('a symlink pointing outside the workspace', async () => {
+      const link = [
+        'diff --git a/evil b/evil',
+        'new file mode 120000',
+        'index 0000000000000000000000000000000000000000..1111111111111111111111111111111111111111',
+        '--- /dev/null',
+        '+++ b/evil',
+        '@@ -0,0 +1 @@',
+        '+../../../etc',
+        '\\ No newline at end of file',
+        ''
+      ].join('\n')
+      const err = await forged((m, p) => {
+        m.entries.push({
+          path: 'evil',
+          oldMode: '000000',
+          newMode: '120000',
+          oldSha: '0'.repeat(40),
+          newSha: '1'.repeat(40)
+        })
+        return [m, p + link]
+      })
+      expect(err.message).toMatch(/makes 'evil' a symlink pointing outside the workspace/)
+    })
+  })
+
+  it('a second capture with nothing new gives the same tree from the kept private index', async () => {
+    const { root, a } = await setup()
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    writeFileSync(join(a, 'keep.txt'), 'changed\n')
+    const m1 = await captureDelta(ca, base, [], [], join(root, 'p1'))
+    const m2 = await captureDelta(ca, base, [], [], join(root, 'p2'))
+    expect(m2.tree).toBe(m1.tree)
+    expect(m1.entries).toHaveLength(1)
+    const out = execFileSync('git', ['diff', '--stat', base.tree, m2.tree], { cwd: a, encoding: 'utf8' })
+    expect(out).toMatch(/keep\.txt/)
+  })
+})
