@@ -20,6 +20,181 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
+// src/report/escape.ts
+function num(n) {
+  return n.toLocaleString("en-US");
+}
+function plural(n, one, many = `${one}s`) {
+  return `${num(n)} ${n === 1 ? one : many}`;
+}
+
+// src/report/facts.ts
+var SKIP_REASONS = ["done-earlier", "satisfied", "conflict", "dry-run"];
+function groupsOf(report) {
+  const byOp = /* @__PURE__ */ new Map();
+  for (const r of report.operations) {
+    let g = byOp.get(r.op);
+    if (!g) {
+      g = {
+        op: r.op,
+        kind: r.kind,
+        total: 0,
+        executed: [],
+        skipped: [],
+        failed: [],
+        pending: [],
+        skippedBy: /* @__PURE__ */ new Map()
+      };
+      byOp.set(r.op, g);
+    }
+    g.total++;
+    g[r.outcome].push(r);
+    if (r.outcome === "skipped") {
+      const why = r.reason ?? "satisfied";
+      let list = g.skippedBy.get(why);
+      if (!list) g.skippedBy.set(why, list = []);
+      list.push(r);
+    }
+  }
+  for (const g of byOp.values()) {
+    g.skippedBy = new Map(
+      [...g.skippedBy].sort(
+        ([a], [b]) => reasonRank(a) - reasonRank(b) || (a < b ? -1 : a > b ? 1 : 0)
+      )
+    );
+  }
+  return [...byOp.values()];
+}
+function reasonRank(r) {
+  const i = SKIP_REASONS.indexOf(r);
+  return i < 0 ? SKIP_REASONS.length : i;
+}
+function skipReasons(report) {
+  const m = /* @__PURE__ */ new Map();
+  for (const r of report.operations)
+    if (r.outcome === "skipped") m.set(r.reason ?? "satisfied", (m.get(r.reason ?? "satisfied") ?? 0) + 1);
+  return [...m].sort(([a], [b]) => reasonRank(a) - reasonRank(b));
+}
+function nextRun(report) {
+  let from = null;
+  let pending = 0;
+  let unexpanded = 0;
+  const retried = [];
+  const gaveUp = [];
+  for (const r of report.operations) {
+    let runsAgain = false;
+    if (r.outcome === "pending") {
+      pending++;
+      if (r.seq === null) unexpanded++;
+      runsAgain = true;
+    } else if (r.outcome === "failed") {
+      if (r.reason === "gave-up") gaveUp.push(r);
+      else retried.push(r);
+      runsAgain = r.reason !== "gave-up";
+    }
+    if (runsAgain && r.seq !== null && (from === null || r.seq < from)) from = r.seq;
+  }
+  return { from, pending, unexpanded, retried, gaveUp };
+}
+function statusOf(report, ctx = {}) {
+  if (report.dryRun) return "dry-run";
+  if (ctx.byPostStep) return "cancelled";
+  if (report.stoppedBy === "fail-fast") return "fail-fast";
+  if (report.stoppedBy) return report.stoppedBy;
+  if (report.counts.failed > 0) return "failed";
+  return report.complete ? "complete" : "signal";
+}
+function statusTitle(report, ctx = {}) {
+  const c = report.counts;
+  switch (statusOf(report, ctx)) {
+    case "dry-run":
+      return c.failed ? `dry-run: ${plural(c.failed, "operation")} would fail` : "dry-run: nothing was changed";
+    case "complete":
+      return "complete";
+    case "failed":
+      return `finished with ${num(c.failed)} failed`;
+    case "time-budget":
+      return `stopped by the time budget, ${num(c.pending)} pending`;
+    case "signal":
+      return `cancelled, ${num(c.pending)} pending`;
+    case "fail-fast":
+      return "stopped at the first failure (continue-on-error: false)";
+    case "cancelled":
+      return `cancelled or killed, ${num(c.pending)} pending`;
+  }
+}
+function resumedText(report, ctx, fmt = { seq: (s) => s, key: (s) => s }) {
+  if (report.resumedFrom === null) return null;
+  const at = `resumed from ${fmt.seq(`#${num(report.resumedFrom)}`)}`;
+  if (ctx.restoredFrom) {
+    const r = ctx.restoredFrom;
+    return `${at}, checkpoint ${fmt.key(r.name)} (${r.store}) saved by attempt ${r.attempt}`;
+  }
+  const before = previousAttempt(report.attempts);
+  return `${at}${before ? `, journal of attempt ${before.attempt}` : ""}`;
+}
+function timeText(ms) {
+  const d = new Date(ms);
+  return Number.isFinite(d.getTime()) ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : "\u2014";
+}
+function previousAttempt(attempts) {
+  return attempts.length >= 2 ? attempts[attempts.length - 2] : void 0;
+}
+function attemptEnd(a, current, ctx = {}) {
+  switch (a.how) {
+    case void 0:
+      return current && ctx.byPostStep ? "cancelled or killed (no end record)" : current ? "running" : "killed or cancelled (no end record)";
+    case "complete":
+      return "complete";
+    case "failed":
+      return `${num(a.failed ?? 0)} failed`;
+    case "time-budget":
+      return "stopped by the time budget";
+    case "signal":
+      return "cancelled (signal)";
+    case "fail-fast":
+      return "stopped at the first failure";
+    default:
+      return `ended: ${a.how}`;
+  }
+}
+function nextRunText(report, ctx = {}) {
+  const n = nextRun(report);
+  const again = ctx.mode === "cli" ? "Running the same command again" : 'A re-run ("Re-run failed jobs")';
+  if (report.dryRun) {
+    return ["Dry-run: nothing was changed and nothing was saved. Run without dry-run to apply the plan."];
+  }
+  const out = [];
+  const work = [];
+  if (n.pending)
+    work.push(
+      `runs ${plural(n.pending, "pending operation")}${n.unexpanded ? ` (${num(n.unexpanded)} of them declared operations not expanded yet, each may fan out)` : ""}`
+    );
+  if (n.retried.length) work.push(`retries ${plural(n.retried.length, "failed operation")}`);
+  if (work.length) {
+    const where = n.from !== null ? ` resumes at #${num(n.from)}: it` : "";
+    out.push(`${again}${where} ${work.join(" and ")}; completed operations are skipped as done-earlier.`);
+    if (ctx.mode !== "cli" && ctx.checkpointKey === "" && ctx.stores && ctx.stores.length === 0)
+      out.push(
+        "No checkpoint store is configured (store: none), so a re-run on a fresh runner starts over; operations already done are then skipped as satisfied."
+      );
+    else if (ctx.mode !== "cli" && ctx.checkpointKey === "" && !ctx.byPostStep)
+      out.push(
+        "No checkpoint could be saved in this attempt (see the warnings in the log), so a re-run resumes from an older checkpoint or starts over."
+      );
+  } else if (!n.gaveUp.length) {
+    out.push("Nothing is left to do.");
+  } else {
+    out.push(`${again} has nothing left to retry.`);
+  }
+  if (n.gaveUp.length) {
+    out.push(
+      `It gives up on ${plural(n.gaveUp.length, "operation")} that reached max-attempts; raise max-attempts (in the plan or the input) to try them again.`
+    );
+  }
+  return out;
+}
+
 // src/report/text.ts
 var MAX_LISTED = 50;
 function paths(r) {
@@ -33,20 +208,25 @@ function opLine(r) {
   const seq = r.seq === null ? "#-" : `#${r.seq}`;
   return printable(`${seq} ${r.op} (${r.kind}) ${paths(r)}`.trimEnd());
 }
+function columns(rows, indent = "  ") {
+  const width = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => indent + r.map((c, i) => i === r.length - 1 ? c : c.padEnd(width[i])).join("  "));
+}
 function renderText(report, opts = {}) {
+  const ctx = { mode: "cli", ...opts };
   const c = report.counts;
   const out = [];
-  const state = report.dryRun ? "dry-run" : report.complete ? c.failed ? "complete with failures" : "complete" : "incomplete";
-  const resumed = report.resumedFrom !== null ? `, resumed from #${report.resumedFrom}` : "";
+  const resumed = resumedText(report, ctx);
   out.push(
-    `bulk-ops: ${state} \u2014 attempt ${report.attempt}${resumed}, plan ${report.planId}${opts.planFile ? ` (${opts.planFile})` : ""}, ${formatDuration(report.durationMs)}`
+    printable(
+      `bulk-ops: ${statusTitle(report, ctx)} \u2014 attempt ${report.attempt}${resumed ? `, ${resumed}` : ""}, plan ${report.planId}${opts.planFile ? ` (${opts.planFile})` : ""}, ${formatDuration(report.durationMs)}`
+    )
   );
-  const reasons = /* @__PURE__ */ new Map();
-  for (const r of report.operations)
-    if (r.outcome === "skipped" && r.reason) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
-  const why = [...reasons].map(([k, v]) => `${k} ${v}`).join(", ");
+  const why = skipReasons(report).map(([k, v]) => `${k} ${num(v)}`).join(", ");
   out.push(
-    `  total ${c.total}: executed ${c.executed}, skipped ${c.skipped}${why ? ` (${why})` : ""}, failed ${c.failed}, pending ${c.pending}`
+    printable(
+      `  ${num(c.total)} operations: executed ${num(c.executed)}, skipped ${num(c.skipped)}${why ? ` (${why})` : ""}, failed ${num(c.failed)}, pending ${num(c.pending)}`
+    )
   );
   if (report.stoppedBy) out.push(`  stopped early: ${report.stoppedBy}`);
   if (report.dryRun) {
@@ -57,7 +237,7 @@ function renderText(report, opts = {}) {
       classes.get(k).push(r);
     }
     for (const [k, rs] of classes) {
-      out.push(`${k} (${rs.length}):`);
+      out.push(`${k} (${num(rs.length)}):`);
       for (const r of rs.slice(0, opts.verbose ? rs.length : MAX_LISTED)) {
         out.push(
           `  ${opLine(r)}${r.error ? `: ${printable(r.error)}` : r.detail ? ` \u2014 ${printable(r.detail)}` : ""}`
@@ -67,31 +247,61 @@ function renderText(report, opts = {}) {
             ...r.diff.trimEnd().split("\n").map((l) => `    ${printable(l)}`)
           );
       }
-      if (!opts.verbose && rs.length > MAX_LISTED) out.push(`  \u2026 and ${rs.length - MAX_LISTED} more`);
+      if (!opts.verbose && rs.length > MAX_LISTED) out.push(`  \u2026 and ${num(rs.length - MAX_LISTED)} more`);
     }
-    return out.join("\n") + "\n";
+  } else {
+    const failed = report.operations.filter((r) => r.outcome === "failed");
+    if (failed.length) {
+      out.push(`failed (${num(failed.length)}):`);
+      for (const r of failed.slice(0, opts.verbose ? failed.length : MAX_LISTED)) {
+        const [head, ...more] = (r.error ?? "").split("\n");
+        out.push(
+          `  ${opLine(r)} [${r.reason === "gave-up" ? "gave up" : "retry"}, tries ${r.attempts}]: ${printable(head)}`
+        );
+        for (const l of more) out.push(`      ${printable(l)}`);
+      }
+      if (!opts.verbose && failed.length > MAX_LISTED) out.push(`  \u2026 and ${num(failed.length - MAX_LISTED)} more`);
+    }
   }
-  const failed = report.operations.filter((r) => r.outcome === "failed");
-  if (failed.length) {
-    out.push("failed:");
-    for (const r of failed.slice(0, MAX_LISTED)) {
-      const [head, ...more] = (r.error ?? "").split("\n");
-      out.push(`  ${opLine(r)} [${r.reason ?? "error"}, tries ${r.attempts}]: ${printable(head)}`);
-      for (const l of more) out.push(`      ${printable(l)}`);
+  const groups = groupsOf(report);
+  if (groups.length > 1 || groups.length === 1 && report.attempts.length > 1) {
+    out.push("by declared operation:");
+    const rows = [["operation", "kind", "total", "executed", "skipped", "failed", "pending"]];
+    for (const g of groups.slice(0, opts.verbose ? groups.length : MAX_LISTED))
+      rows.push([
+        printable(g.op),
+        g.kind,
+        num(g.total),
+        num(g.executed.length),
+        num(g.skipped.length),
+        num(g.failed.length),
+        num(g.pending.length)
+      ]);
+    out.push(...columns(rows));
+    if (!opts.verbose && groups.length > MAX_LISTED) out.push(`  \u2026 and ${num(groups.length - MAX_LISTED)} more`);
+  }
+  if (report.attempts.length > 1) {
+    out.push("attempts:");
+    const rows = [["attempt", "started", "executed", "failed", "ended"]];
+    const last = report.attempts.length - 1;
+    for (const [i, a] of report.attempts.entries()) {
+      if (!opts.verbose && i < last - 9) continue;
+      rows.push([
+        String(a.attempt),
+        timeText(a.startedAt),
+        a.executed === void 0 ? "-" : num(a.executed),
+        a.failed === void 0 ? "-" : num(a.failed),
+        printable(attemptEnd(a, i === last, ctx))
+      ]);
     }
-    if (failed.length > MAX_LISTED) out.push(`  \u2026 and ${failed.length - MAX_LISTED} more`);
+    out.push(...columns(rows));
   }
   if (opts.verbose) {
     for (const r of report.operations)
-      if (r.outcome !== "failed") out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ""} ${opLine(r)}`);
+      if (r.outcome !== "failed" && !report.dryRun)
+        out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ""} ${opLine(r)}`);
   }
-  const retry = failed.filter((r) => r.reason !== "gave-up").length;
-  const gaveUp = failed.length - retry;
-  if (c.pending || retry) {
-    out.push(
-      `next run: resumes at the first undone operation; ${c.pending} pending will run, ${retry} failed will be retried${gaveUp ? `, ${gaveUp} gave up` : ""}`
-    );
-  }
+  out.push(`next: ${nextRunText(report, ctx).join(" ")}`);
   return out.join("\n") + "\n";
 }
 

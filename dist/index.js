@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-46UCRZ6I.js";
+} from "./chunks/chunk-MNK5CG6J.js";
 import "./chunks/chunk-EBSIMOJB.js";
 
 // src/index.ts

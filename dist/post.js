@@ -5,7 +5,7 @@ import {
   coreLogger,
   getInputs,
   makeStores
-} from "./chunks/chunk-46UCRZ6I.js";
+} from "./chunks/chunk-MNK5CG6J.js";
 import {
   Journal,
   errorMessage,

@@ -64,8 +64,9 @@ export async function deltaContext(workspace: string, indexFile: string): Promis
 }
 
 /** Stages the workspace as it is into the private index (incrementally: only changed files are hashed). */
-async function stage(ctx: DeltaContext, forced: string[] = []): Promise<string> {
+async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string> {
   await git(['add', '-A', '--', '.'], { cwd: ctx.workspace, indexFile: ctx.indexFile })
+  const forced = await ignoredAmong(ctx, touched)
   if (forced.length) {
     // Paths operations touched are captured even where .gitignore matches them.
     await git(['add', '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
@@ -76,6 +77,23 @@ async function stage(ctx: DeltaContext, forced: string[] = []): Promise<string> 
     })
   }
   return (await git(['write-tree'], { cwd: ctx.workspace, indexFile: ctx.indexFile })).toString('utf8').trim()
+}
+
+/**
+ * The paths among `paths` (existing, just staged with `add -A`) that git left out, i.e. that
+ * .gitignore matches: only those need `git add -f`. Read from the index, which is fast; asking
+ * `check-ignore` or passing every touched path to `add -f` costs seconds at 10,000 paths.
+ */
+async function ignoredAmong(ctx: DeltaContext, paths: string[]): Promise<string[]> {
+  if (!paths.length) return []
+  const listed = await git(['ls-files', '-z'], { cwd: ctx.workspace, indexFile: ctx.indexFile })
+  const known = new Set<string>()
+  for (const f of listed.toString('utf8').split('\0')) {
+    if (!f) continue
+    // A directory counts as staged when any file under it is.
+    for (let p = f; p !== '.' && !known.has(p); p = posix.dirname(p)) known.add(p)
+  }
+  return paths.filter(p => !known.has(p))
 }
 
 /** Captures the base: a private index seeded from the checkout's own index, staged as the workspace is now. */
