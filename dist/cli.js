@@ -3,197 +3,32 @@ import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const req
 import {
   Journal,
   PlanError,
+  Progress,
   ResumeError,
   Sandbox,
   UsageError,
+  attemptEnd,
   errorMessage,
   formatDuration,
+  groupsOf,
   loadPlanFile,
+  nextRunText,
+  num,
   parseDuration,
   preflight,
+  renderSummary,
+  resumedText,
   runPlan,
+  skipReasons,
+  statusTitle,
+  timeText,
   writeAtomic
-} from "./chunks/chunk-EBSIMOJB.js";
+} from "./chunks/chunk-AXCLIML6.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-
-// src/report/escape.ts
-function num(n) {
-  return n.toLocaleString("en-US");
-}
-function plural(n, one, many = `${one}s`) {
-  return `${num(n)} ${n === 1 ? one : many}`;
-}
-
-// src/report/facts.ts
-var SKIP_REASONS = ["done-earlier", "satisfied", "conflict", "dry-run"];
-function groupsOf(report) {
-  const byOp = /* @__PURE__ */ new Map();
-  for (const r of report.operations) {
-    let g = byOp.get(r.op);
-    if (!g) {
-      g = {
-        op: r.op,
-        kind: r.kind,
-        total: 0,
-        executed: [],
-        skipped: [],
-        failed: [],
-        pending: [],
-        skippedBy: /* @__PURE__ */ new Map()
-      };
-      byOp.set(r.op, g);
-    }
-    g.total++;
-    g[r.outcome].push(r);
-    if (r.outcome === "skipped") {
-      const why = r.reason ?? "satisfied";
-      let list = g.skippedBy.get(why);
-      if (!list) g.skippedBy.set(why, list = []);
-      list.push(r);
-    }
-  }
-  for (const g of byOp.values()) {
-    g.skippedBy = new Map(
-      [...g.skippedBy].sort(
-        ([a], [b]) => reasonRank(a) - reasonRank(b) || (a < b ? -1 : a > b ? 1 : 0)
-      )
-    );
-  }
-  return [...byOp.values()];
-}
-function reasonRank(r) {
-  const i = SKIP_REASONS.indexOf(r);
-  return i < 0 ? SKIP_REASONS.length : i;
-}
-function skipReasons(report) {
-  const m = /* @__PURE__ */ new Map();
-  for (const r of report.operations)
-    if (r.outcome === "skipped") m.set(r.reason ?? "satisfied", (m.get(r.reason ?? "satisfied") ?? 0) + 1);
-  return [...m].sort(([a], [b]) => reasonRank(a) - reasonRank(b));
-}
-function nextRun(report) {
-  let from = null;
-  let pending = 0;
-  let unexpanded = 0;
-  const retried = [];
-  const gaveUp = [];
-  for (const r of report.operations) {
-    let runsAgain = false;
-    if (r.outcome === "pending") {
-      pending++;
-      if (r.seq === null) unexpanded++;
-      runsAgain = true;
-    } else if (r.outcome === "failed") {
-      if (r.reason === "gave-up") gaveUp.push(r);
-      else retried.push(r);
-      runsAgain = r.reason !== "gave-up";
-    }
-    if (runsAgain && r.seq !== null && (from === null || r.seq < from)) from = r.seq;
-  }
-  return { from, pending, unexpanded, retried, gaveUp };
-}
-function statusOf(report, ctx = {}) {
-  if (report.dryRun) return "dry-run";
-  if (ctx.byPostStep) return "cancelled";
-  if (report.stoppedBy === "fail-fast") return "fail-fast";
-  if (report.stoppedBy) return report.stoppedBy;
-  if (report.counts.failed > 0) return "failed";
-  return report.complete ? "complete" : "signal";
-}
-function statusTitle(report, ctx = {}) {
-  const c = report.counts;
-  switch (statusOf(report, ctx)) {
-    case "dry-run":
-      return c.failed ? `dry-run: ${plural(c.failed, "operation")} would fail` : "dry-run: nothing was changed";
-    case "complete":
-      return "complete";
-    case "failed":
-      return `finished with ${num(c.failed)} failed`;
-    case "time-budget":
-      return `stopped by the time budget, ${num(c.pending)} pending`;
-    case "signal":
-      return `cancelled, ${num(c.pending)} pending`;
-    case "fail-fast":
-      return "stopped at the first failure (continue-on-error: false)";
-    case "cancelled":
-      return `cancelled or killed, ${num(c.pending)} pending`;
-  }
-}
-function resumedText(report, ctx, fmt = { seq: (s) => s, key: (s) => s }) {
-  if (report.resumedFrom === null) return null;
-  const at = `resumed from ${fmt.seq(`#${num(report.resumedFrom)}`)}`;
-  if (ctx.restoredFrom) {
-    const r = ctx.restoredFrom;
-    return `${at}, checkpoint ${fmt.key(r.name)} (${r.store}) saved by attempt ${r.attempt}`;
-  }
-  const before = previousAttempt(report.attempts);
-  return `${at}${before ? `, journal of attempt ${before.attempt}` : ""}`;
-}
-function timeText(ms) {
-  const d = new Date(ms);
-  return Number.isFinite(d.getTime()) ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : "\u2014";
-}
-function previousAttempt(attempts) {
-  return attempts.length >= 2 ? attempts[attempts.length - 2] : void 0;
-}
-function attemptEnd(a, current, ctx = {}) {
-  switch (a.how) {
-    case void 0:
-      return current && ctx.byPostStep ? "cancelled or killed (no end record)" : current ? "running" : "killed or cancelled (no end record)";
-    case "complete":
-      return "complete";
-    case "failed":
-      return `${num(a.failed ?? 0)} failed`;
-    case "time-budget":
-      return "stopped by the time budget";
-    case "signal":
-      return "cancelled (signal)";
-    case "fail-fast":
-      return "stopped at the first failure";
-    default:
-      return `ended: ${a.how}`;
-  }
-}
-function nextRunText(report, ctx = {}) {
-  const n = nextRun(report);
-  const again = ctx.mode === "cli" ? "Running the same command again" : 'A re-run ("Re-run failed jobs")';
-  if (report.dryRun) {
-    return ["Dry-run: nothing was changed and nothing was saved. Run without dry-run to apply the plan."];
-  }
-  const out = [];
-  const work = [];
-  if (n.pending)
-    work.push(
-      `runs ${plural(n.pending, "pending operation")}${n.unexpanded ? ` (${num(n.unexpanded)} of them declared operations not expanded yet, each may fan out)` : ""}`
-    );
-  if (n.retried.length) work.push(`retries ${plural(n.retried.length, "failed operation")}`);
-  if (work.length) {
-    const where = n.from !== null ? ` resumes at #${num(n.from)}: it` : "";
-    out.push(`${again}${where} ${work.join(" and ")}; completed operations are skipped as done-earlier.`);
-    if (ctx.mode !== "cli" && ctx.checkpointKey === "" && ctx.stores && ctx.stores.length === 0)
-      out.push(
-        "No checkpoint store is configured (store: none), so a re-run on a fresh runner starts over; operations already done are then skipped as satisfied."
-      );
-    else if (ctx.mode !== "cli" && ctx.checkpointKey === "" && !ctx.byPostStep)
-      out.push(
-        "No checkpoint could be saved in this attempt (see the warnings in the log), so a re-run resumes from an older checkpoint or starts over."
-      );
-  } else if (!n.gaveUp.length) {
-    out.push("Nothing is left to do.");
-  } else {
-    out.push(`${again} has nothing left to retry.`);
-  }
-  if (n.gaveUp.length) {
-    out.push(
-      `It gives up on ${plural(n.gaveUp.length, "operation")} that reached max-attempts; raise max-attempts (in the plan or the input) to try them again.`
-    );
-  }
-  return out;
-}
 
 // src/report/text.ts
 var MAX_LISTED = 50;
@@ -351,12 +186,16 @@ function renderInspect(dir, state, info) {
 // src/cli-main.ts
 var USAGE = `usage:
   bulk-ops run PLAN [--workspace DIR] [--state-dir DIR] [--dry-run] [--report FILE]
-                    [--time-budget 30s] [--max-attempts N] [--fail-fast] [--fresh] [--verbose]
+                    [--summary FILE] [--time-budget 30s] [--max-attempts N] [--fail-fast]
+                    [--fresh] [--verbose]
   bulk-ops inspect STATE-DIR
 exit codes: 0 complete, 1 something failed, 2 bad plan or usage, 3 incomplete but resumable`;
 var stdio = {
   out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s)
+  err: (s) => process.stderr.write(s),
+  get tty() {
+    return !!process.stdout.isTTY && !!process.stderr.isTTY;
+  }
 };
 function silenceWorkflowCommands() {
   const write = process.stdout.write.bind(process.stdout);
@@ -442,6 +281,7 @@ async function runCommand(args, io) {
     "state-dir": { type: "string" },
     "dry-run": { type: "boolean" },
     report: { type: "string" },
+    summary: { type: "string" },
     "time-budget": { type: "string" },
     "max-attempts": { type: "string" },
     "fail-fast": { type: "boolean" },
@@ -483,6 +323,7 @@ async function runCommand(args, io) {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   const logger = cliLogger(io, !!v.verbose);
+  const progress = new Progress({ write: io.err, tty: !!io.tty, everyMs: io.progressEveryMs });
   try {
     const { report, exitCode } = await runPlan({
       plan,
@@ -493,12 +334,21 @@ async function runCommand(args, io) {
       signal: controller.signal,
       logger,
       fresh: !!v.fresh,
-      checkpointEveryMs
+      checkpointEveryMs,
+      onProgress: (c, r) => progress.update(c, r)
     });
+    progress.done();
+    const ctx = {
+      mode: "cli",
+      planFile: positionals[0],
+      ...v.report !== void 0 ? { reportPath: String(v.report) } : {}
+    };
     if (v.report !== void 0) writeAtomic(resolve(String(v.report)), JSON.stringify(report, null, 2) + "\n");
-    io.out(renderText(report, { planFile: positionals[0], verbose: !!v.verbose }));
+    if (v.summary !== void 0) writeAtomic(resolve(String(v.summary)), renderSummary(report, ctx));
+    io.out(renderText(report, { ...ctx, verbose: !!v.verbose }));
     return exitCode;
   } finally {
+    progress.done();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }

@@ -42,6 +42,8 @@ export interface RunOptions {
    * were not applied): satisfied ones are done-earlier, the others run again.
    */
   reverifyDone?: boolean
+  /** The filesystem operations act on (tests inject faults here); the disk by default. */
+  fs?: Fs
   /** Time source, for tests. */
   now?: () => number
   /** Base delay of in-attempt retries of transient errors. */
@@ -69,7 +71,8 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   const sandbox = new Sandbox(o.workspace)
   await sandbox.init()
   const dryRun = !!o.dryRun
-  const fs: Fs = dryRun ? new OverlayFs(new RealFs()) : new RealFs()
+  const disk = o.fs ?? new RealFs()
+  const fs: Fs = dryRun ? new OverlayFs(disk) : disk
   if (!dryRun && !o.stateDir) throw new Error('stateDir is required unless dryRun')
   const journal = dryRun ? undefined : Journal.open(o.stateDir!, o.plan, { fresh: o.fresh, logger })
   const state = journal?.state
@@ -209,6 +212,19 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
     }
   }
 
+  /** A snapshot only speeds up loading: when it cannot be written (disk full), the journal still has every record. */
+  function snapshotSafely(): boolean {
+    try {
+      journal!.snapshot()
+      return true
+    } catch (err) {
+      logger.warning(
+        `state snapshot not written (${errorMessage(err)}); the journal still holds every record`
+      )
+      return false
+    }
+  }
+
   /** resume-scope ref on another commit: a done operation counts only if its check still holds. */
   async function stillSatisfied(op: ResolvedOp): Promise<boolean> {
     try {
@@ -225,7 +241,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   }
 
   async function checkpoint(): Promise<void> {
-    journal!.snapshot()
+    if (!snapshotSafely()) return
     if (o.onCheckpoint) {
       try {
         await o.onCheckpoint(journal!)
@@ -360,7 +376,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   })
   if (journal) {
     // The caller takes the final checkpoint (with its stores) once the report is known.
-    journal.snapshot()
+    snapshotSafely()
     journal.close()
   }
   const report: Report = {

@@ -155,7 +155,20 @@ export class WalWriter {
     if (this.bytes === 0) return
     const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.bytes)
     let off = 0
-    while (off < data.length) off += writeSync(this.fd, data, off)
+    try {
+      while (off < data.length) off += writeSync(this.fd, data, off)
+    } catch (err) {
+      // Disk full or similar: cut the partial group off, so the file ends on a whole record and
+      // a later flush of the same records does not leave a torn one in the middle.
+      if (off > 0) {
+        try {
+          ftruncateSync(this.fd, this.size)
+        } catch {
+          // the replay drops a torn tail anyway
+        }
+      }
+      throw err
+    }
     this.size += data.length
     this.chunks = []
     this.bytes = 0
