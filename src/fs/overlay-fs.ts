@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path'
-import type { Fs, Stat } from './types.js'
+import { specialFile, type Fs, type Stat } from './types.js'
 
 type Node =
   | { type: 'file'; mode: number; data: Buffer }
@@ -91,7 +91,17 @@ export class OverlayFs implements Fs {
     return [...names]
   }
 
+  /** As on disk, a new entry needs an existing directory (or a link to one) to go in. */
+  private async parentMustBeDir(p: string, syscall: string): Promise<void> {
+    const s = await this.lstat(dirname(p))
+    if (!s) throw Object.assign(enoent(p), { syscall })
+    if (s.type === 'file' || s.type === 'other') {
+      throw Object.assign(new Error(`ENOTDIR: not a directory, ${syscall} '${p}'`), { code: 'ENOTDIR' })
+    }
+  }
+
   async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
+    await this.parentMustBeDir(p, 'open')
     this.drop(p)
     this.set(p, { type: 'file', mode, data: Buffer.from(data) })
   }
@@ -99,11 +109,16 @@ export class OverlayFs implements Fs {
   async mkdirp(p: string): Promise<string[]> {
     const created: string[] = []
     let cur = p
-    while ((await this.lstat(cur)) === null) {
+    let found: Stat | null
+    while ((found = await this.lstat(cur)) === null) {
       created.unshift(cur)
       const up = dirname(cur)
       if (up === cur) break
       cur = up
+    }
+    // As on disk: nothing can be created below a file (an earlier operation may have made one).
+    if (created.length > 0 && found && (found.type === 'file' || found.type === 'other')) {
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${p}'`), { code: 'ENOTDIR' })
     }
     for (const d of created) this.set(d, { type: 'dir', mode: 0o755 })
     return created
@@ -117,6 +132,7 @@ export class OverlayFs implements Fs {
   async copy(from: string, to: string): Promise<void> {
     const entries: [string, Node][] = []
     await this.snapshot(from, to, entries)
+    await this.parentMustBeDir(to, 'copy')
     this.drop(to)
     for (const [p, n] of entries) this.set(p, n)
   }
@@ -129,6 +145,8 @@ export class OverlayFs implements Fs {
       for (const name of await this.readdir(from)) await this.snapshot(join(from, name), join(to, name), out)
     } else if (s.type === 'symlink') {
       out.push([to, { type: 'symlink', mode: s.mode, target: await this.readlink(from) }])
+    } else if (s.type === 'other') {
+      throw specialFile(from)
     } else {
       const o = this.own(from)
       const node: Node =

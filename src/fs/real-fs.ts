@@ -1,6 +1,6 @@
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { statType, type Fs, type Stat } from './types.js'
+import { specialFile, statType, type Fs, type Stat } from './types.js'
 
 /** Deterministic scratch name beside a target, so an interrupted attempt's leftover is found and removed. */
 export function scratchPath(target: string): string {
@@ -37,9 +37,11 @@ export class RealFs implements Fs {
   async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
     const tmp = scratchPath(p)
     await fsp.rm(tmp, { force: true, recursive: true })
-    await fsp.writeFile(tmp, data, { mode })
-    await fsp.chmod(tmp, mode)
-    await fsp.rename(tmp, p)
+    await withScratch(tmp, async () => {
+      await fsp.writeFile(tmp, data, { mode })
+      await fsp.chmod(tmp, mode)
+      await fsp.rename(tmp, p)
+    })
   }
 
   async mkdirp(p: string): Promise<string[]> {
@@ -68,8 +70,10 @@ export class RealFs implements Fs {
   async copy(from: string, to: string): Promise<void> {
     const tmp = scratchPath(to)
     await fsp.rm(tmp, { force: true, recursive: true })
-    await copyTree(from, tmp)
-    await fsp.rename(tmp, to)
+    await withScratch(tmp, async () => {
+      await copyTree(from, tmp)
+      await fsp.rename(tmp, to)
+    })
   }
 
   rm(p: string): Promise<void> {
@@ -78,6 +82,16 @@ export class RealFs implements Fs {
 
   chmod(p: string, mode: number): Promise<void> {
     return fsp.chmod(p, mode)
+  }
+}
+
+/** Runs `work`; if it fails, removes the scratch copy it was building, so no half copy stays in the workspace. */
+async function withScratch(tmp: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work()
+  } catch (err) {
+    await fsp.rm(tmp, { force: true, recursive: true }).catch(() => {})
+    throw err
   }
 }
 
@@ -94,6 +108,6 @@ async function copyTree(from: string, to: string): Promise<void> {
     await fsp.copyFile(from, to)
     await fsp.chmod(to, s.mode & 0o7777)
   } else {
-    throw new Error(`cannot copy '${from}': not a file, directory or symlink`)
+    throw specialFile(from)
   }
 }

@@ -42,3 +42,14 @@ export function statType(s: {
   if (s.isFile()) return 'file'
   return 'other'
 }
+
+/**
+ * The error both filesystems throw when a tree to copy holds a FIFO, socket or device: code
+ * `ESPECIAL`, with the absolute `path`, so an operation can name it relative to the workspace.
+ */
+export function specialFile(path: string): Error {
+  return Object.assign(new Error(`cannot copy '${path}': not a file, directory or symlink`), {
+    code: 'ESPECIAL',
+    path
+  })
+}

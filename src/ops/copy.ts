@@ -29,7 +29,17 @@ export const copyOp: OpKind = {
     const ss = await env.fs.lstat(src)
     const created = await env.fs.mkdirp(dirname(dst))
     if (overwrite) await env.fs.rm(dst)
-    await env.fs.copy(src, dst)
+    try {
+      await env.fs.copy(src, dst)
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException
+      if (e.code === 'ESPECIAL' && e.path) {
+        throw new OpError(
+          `cannot copy '${toRel(env.sandbox.root, e.path)}': not a file, directory or symlink`
+        )
+      }
+      throw err
+    }
     return {
       createdDirs: created.map(d => toRel(env.sandbox.root, d)),
       invalidatesPaths: ss?.type !== 'file'

@@ -6,6 +6,8 @@ import type { OpKind, ResolvedOp, OpEnv } from './types.js'
 /** How long a running command may go on after a stop was requested, before it is terminated. */
 export const STOP_GRACE_MS = 3000
 const KILL_AFTER_MS = 1500
+/** How long output may still arrive after the command exited (a background child may hold the pipes open). */
+const STREAM_GRACE_MS = 500
 const TAIL_BYTES = 4096
 const TAIL_LINES = 10
 
@@ -100,11 +102,13 @@ function runCommand(op: ResolvedOp, env: OpEnv): Promise<void> {
     else env.signal.addEventListener('abort', onAbort, { once: true })
     child.stdout.on('data', (d: Buffer) => env.logger.debug(`#${op.seq} ${d.toString('utf8').trimEnd()}`))
     child.stderr.on('data', (d: Buffer) => stderr.push(d))
+    let streamTimer: NodeJS.Timeout | undefined
     const done = (err?: Error): void => {
       if (settled) return
       settled = true
       clearTimeout(timer)
       clearTimeout(graceTimer)
+      clearTimeout(streamTimer)
       env.signal.removeEventListener('abort', onAbort)
       if (err) reject(err)
       else resolve()
@@ -114,7 +118,18 @@ function runCommand(op: ResolvedOp, env: OpEnv): Promise<void> {
       const msg = code === 'ENOENT' ? `command not found: ${label}` : `cannot start ${label}: ${err.message}`
       done(new OpError(msg, { code }))
     })
-    child.on('close', (code, signal) => {
+    // The command is done when it exits, even if a process it left in the background still holds
+    // stdout/stderr open ('close' would wait for that process): take what output came, then stop reading.
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      streamTimer = setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+        finish(code, signal)
+      }, STREAM_GRACE_MS)
+    })
+    child.on('close', (code, signal) => finish(code, signal))
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
       const tail = stderr.lines()
       const withTail = (m: string): string => (tail ? `${m}; stderr:\n${tail}` : m)
       if (timedOut) {
@@ -137,6 +152,6 @@ function runCommand(op: ResolvedOp, env: OpEnv): Promise<void> {
       } else {
         done(new OpError(withTail(`${label} exited with code ${code}`), { code: `EXIT${code}` }))
       }
-    })
+    }
   })
 }

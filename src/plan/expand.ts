@@ -7,7 +7,7 @@ import { OverlayFs } from '../fs/overlay-fs.js'
 import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
 import { normalizeRel, pathProblem, RESERVED_DIRS, toRel, type Sandbox } from './paths.js'
-import { parseTemplate, renderTemplate, templateVars, type TemplatePart } from './template.js'
+import { literalText, parseTemplate, renderTemplate, templateVars, type TemplatePart } from './template.js'
 import type { DeclaredOp } from './types.js'
 
 /** The frozen result of expanding one declared operation: its matches, in order. */
@@ -66,11 +66,14 @@ export async function expandGlob(
       nonegate: true
     })
     const dirsOnly = pattern.endsWith('/')
+    // @actions/glob lets a trailing `**` match zero segments (`dir/**` matches `dir` itself,
+    // whatever it is); minimatch matches only below it.
+    const trailingGlobstar = /(^|\/)\*\*$/.test(pattern.replace(/\/+$/, ''))
     for (const [p, type] of fs.createdPaths()) {
       const rel = toRel(sandbox.root, p)
       if (!p.startsWith(sandbox.root + '/') || reserved(rel)) continue
       if (dirsOnly && type !== 'dir') continue
-      if (mm.match(p)) found.add(rel)
+      if (mm.match(p) || (trailingGlobstar && mm.match(`${p}/`))) found.add(rel)
     }
   }
   const out: string[] = []
@@ -93,7 +96,8 @@ function keepFor(decl: DeclaredOp): (type: string) => boolean {
 export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promise<Expansion> {
   const source = decl.each ?? (decl.kind === 'mkdir' || decl.kind === 'write' ? undefined : decl.subject)
   if (source === undefined) {
-    return { matches: [decl.subject !== undefined ? normalizeRel(decl.subject) : ''], base: '.' }
+    // A mkdir/write path is a template without placeholders: `{{`/`}}` still stand for braces.
+    return { matches: [decl.subject !== undefined ? normalizeRel(literalText(decl.subject)) : ''], base: '.' }
   }
   const text = decl.each ?? renderTemplate(parseTemplate(source), {} as never)
   const base = globPrefix(text)

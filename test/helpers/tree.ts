@@ -43,9 +43,12 @@ export function snapshotTree(root: string, exclude: string[] = ['.bulk-ops']): R
       else if (s.isDirectory()) {
         out[r] = `dir:${(s.mode & 0o777).toString(8)}`
         walk(p, r)
-      } else
+      } else if (s.isFile()) {
         out[r] =
           `file:${(s.mode & 0o777).toString(8)}:${createHash('sha256').update(readFileSync(p)).digest('hex')}`
+      } else {
+        out[r] = 'other' // a FIFO or device: never read (reading a FIFO blocks)
+      }
     }
   }
   walk(root, '')
