@@ -86,7 +86,9 @@ describe('workspace delta', () => {
     const cb = await deltaContext(b, join(root, 'idx-b'))
     const nowB = await captureBase(cb)
     const before = snapshotTree(b, ['.git'])
-    const err = await verifyDelta(cb, nowB, m, readFileSync(join(root, 'patch'))).catch(e => e as Error)
+    const err = (await verifyDelta(cb, nowB, m, readFileSync(join(root, 'patch'))).catch(
+      e => e as Error
+    )) as Error
     expect(err).toBeInstanceOf(DeltaMismatchError)
     expect((err as DeltaMismatchError).paths).toEqual(['edit.txt'])
     expect(err.message).toMatch(/at 1 path\(s\): edit\.txt/)
@@ -105,7 +107,9 @@ describe('workspace delta', () => {
       const [fm, fp] = edit(structuredClone(m), readFileSync(join(root, 'patch'), 'utf8'))
       const cb = await deltaContext(b, join(root, 'idx-b'))
       const before = snapshotTree(b)
-      const err = await verifyDelta(cb, await captureBase(cb), fm, Buffer.from(fp)).catch(e => e as Error)
+      const err = (await verifyDelta(cb, await captureBase(cb), fm, Buffer.from(fp)).catch(
+        e => e as Error
+      )) as Error
       expect(snapshotTree(b)).toEqual(before)
       return err
     }
