@@ -229,4 +229,59 @@ describe('checkpoint faults', () => {
     expect(mine).toEqual([])
     expect(svc.calls({ runId: String(r.runId), service: 'cache' })).toContain('CreateCacheEntry')
   })
+
+  it('a hanging cache service is cut off by the store time limit; the step goes on', async () => {
+    const r = run('cache,artifact')
+    svc.faults.add({ method: 'CreateCacheEntry', kind: 'hang', runId: String(r.runId) })
+    const a1 = await r.attempt(1, { env: { BULK_OPS_STORE_TIMEOUT: '2' } })
+    svc.faults.reset({ runId: String(r.runId) })
+    expect(a1.main.code, a1.main.stdout).toBe(0)
+    expect(a1.main.stdout).toMatch(/cache: checkpoint \S+ not saved: cache save timed out after 2s/)
+    expect(a1.outputs['checkpoint-key']).toMatch(/-a1$/)
+  })
+
+  it('an artifact upload that breaks half-way is a warning; the cache carries the checkpoint', async () => {
+    const r = run('artifact,cache')
+    svc.faults.add({ method: 'FinalizeArtifact', kind: 'reset', runId: String(r.runId) })
+    const a1 = await r.attempt(1, { env: { FAIL_ONCE: '1' } })
+    expect(a1.main.code).toBe(1)
+    expect(a1.main.stdout).toMatch(/artifact: checkpoint \S+ not uploaded/)
+    expect(svc.calls({ runId: String(r.runId) })).toContain('CreateArtifact')
+    svc.faults.reset({ runId: String(r.runId) })
+    const a2 = await r.attempt(2)
+    expect(a2.main.code, a2.main.stdout).toBe(0)
+    expect(a2.main.stdout).toMatch(/restored checkpoint \S+ from the cache/)
+  })
+
+  it('SIGINT during a checkpoint upload: main stops in time, post saves, the re-run resumes', async () => {
+    const r = run('cache')
+    svc.faults.add({
+      method: 'FinalizeCacheEntryUpload',
+      kind: 'delay',
+      delayMs: 4000,
+      times: 1,
+      runId: String(r.runId)
+    })
+    let sentAt = 0
+    const a1 = await r.attempt(1, {
+      env: { SLOW: '1', STEP_SLEEP: '0.4' },
+      interrupt: child => {
+        const poll = setInterval(() => {
+          if (svc.calls({ runId: String(r.runId) }).includes('CreateCacheEntry')) {
+            clearInterval(poll)
+            sentAt = Date.now()
+            child.kill('SIGINT')
+          }
+        }, 20)
+        child.on('exit', () => clearInterval(poll))
+      }
+    })
+    const took = Date.now() - sentAt
+    expect(sentAt).toBeGreaterThan(0)
+    expect(took).toBeLessThan(10_000)
+    expect(a1.post!.stdout).toMatch(/checkpoint saved as/)
+    const a2 = await r.attempt(2)
+    expect(a2.main.code, a2.main.stdout).toBe(0)
+    expect(a2.outputs.resumed).toBe('true')
+  })
 })
