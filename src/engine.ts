@@ -68,11 +68,11 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   const now = o.now ?? Date.now
   const logger = o.logger ?? silentLogger
   const started = now()
-  const sandbox = new Sandbox(o.workspace)
-  await sandbox.init()
   const dryRun = !!o.dryRun
   const disk = o.fs ?? new RealFs()
   const fs: Fs = dryRun ? new OverlayFs(disk) : disk
+  const sandbox = new Sandbox(o.workspace, dryRun ? fs : undefined)
+  await sandbox.init()
   if (!dryRun && !o.stateDir) throw new Error('stateDir is required unless dryRun')
   const journal = dryRun ? undefined : Journal.open(o.stateDir!, o.plan, { fresh: o.fresh, logger })
   const state = journal?.state

@@ -7,12 +7,19 @@ import {
   type Placeholder
 } from './template.js'
 import { globProblem, isGlob } from './glob-syntax.js'
-import { normalizeRel, pathProblem } from './paths.js'
+import { normalizeRel, planPathProblem } from './paths.js'
+import { closest } from './schema.js'
 import type { DeclaredOp } from './types.js'
 
 type MakeError = (field: string, detail: string) => Error
 
 const SAMPLE = templateVars('sample/dir/file.txt', 'sample')
+
+/** Quotes plan text for a message, showing line breaks and other control characters as escapes. */
+function q(text: string): string {
+  const control = [...text].some(c => c < ' ')
+  return control ? JSON.stringify(text) : `'${text}'`
+}
 
 /** The plan field that holds an operation's subject, for messages. */
 export function subjectField(op: DeclaredOp): string {
@@ -40,22 +47,44 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
     try {
       return parseTemplate(text)
     } catch (e) {
-      if (e instanceof TemplateError) throw mk(field, e.message)
-      throw e
+      if (!(e instanceof TemplateError)) throw e
+      const best = e.placeholder !== undefined ? closest(e.placeholder, PLACEHOLDERS) : undefined
+      const detail = best
+        ? e.message.replace(
+            `{${e.placeholder}} (known:`,
+            `{${e.placeholder}}; did you mean {${best}}? (known:`
+          )
+        : e.message
+      throw mk(field, detail)
     }
   }
   const placeholders = (parts: ReturnType<typeof parseTemplate>): Placeholder[] =>
     parts.flatMap(p => (typeof p === 'string' ? [] : [p.var]))
-  const checkPath = (field: string, rendered: string, template: boolean): void => {
-    const problem = pathProblem(rendered)
-    if (problem) throw mk(field, template ? `${problem} (as rendered for a sample match)` : problem)
+  const checkPath = (field: string, rendered: string, template: string | false): void => {
+    const problem = planPathProblem(rendered)
+    if (!problem) return
+    if (template === false || template === rendered) throw mk(field, problem)
+    // Name the text the user wrote; show what it becomes for a sample match.
+    const own = problem.replace(`'${rendered}'`, `'${template}'`)
+    throw mk(field, `${own} (for a match such as 'sample/dir/file.txt' it becomes '${rendered}')`)
+  }
+
+  // `~/x` would be a directory named '~' in the workspace, which is surely not what was meant.
+  const home = (field: string, text: string): void => {
+    if (text === '~' || text.startsWith('~/')) {
+      throw mk(
+        field,
+        `'${text}' starts with '~', but the home directory is outside the workspace (write './~/…' for a directory named '~')`
+      )
+    }
   }
 
   if (op.each !== undefined) {
     const g = globProblem(op.each)
-    if (g) throw mk('each', g)
-    const p = pathProblem(op.each)
+    if (g) throw mk('each', `${q(op.each)} ${g}`)
+    const p = planPathProblem(op.each)
     if (p) throw mk('each', p)
+    home('each', op.each)
   }
   // A field that may name a match: only when there is one (glob/literal subject or `each`).
   const hasMatch =
@@ -66,20 +95,26 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
     const parts = parse(field, op.subject)
     const vars = placeholders(parts)
     if (vars.length > 0 && op.each === undefined) {
-      throw mk(field, `placeholder {${vars[0]}} needs \`each\`: the subject itself has no match to fill it`)
+      throw mk(
+        field,
+        `'${op.subject}' uses {${vars[0]}}, but a subject has no match to fill it in; add \`each: <glob>\` to fan out`
+      )
     }
     const text = renderTemplate(parts, SAMPLE)
     if (isGlob(text)) {
-      if (op.each !== undefined) throw mk(field, 'with `each`, the subject is a path, not a glob')
+      if (op.each !== undefined) {
+        throw mk(field, `'${op.subject}' is a glob, but with \`each\` the subject is one path per match`)
+      }
       if (op.kind === 'mkdir' || op.kind === 'write') {
-        throw mk(field, `${op.kind} takes a path, not a glob; use \`each\` to fan out`)
+        throw mk(field, `'${op.subject}' is a glob, but ${op.kind} takes a path; use \`each\` to fan out`)
       }
       const g = globProblem(text)
-      if (g) throw mk(field, g)
+      if (g) throw mk(field, `${q(op.subject)} ${g}`)
     }
-    checkPath(field, text, vars.length > 0)
+    checkPath(field, text, vars.length > 0 && op.subject)
+    home(field, op.subject)
     if (normalizeRel(text) === '.' && op.kind !== 'run' && op.kind !== 'replace') {
-      throw mk(field, 'names the workspace root itself')
+      throw mk(field, `'${op.subject}' names the workspace root itself`)
     }
   } else if (op.kind !== 'run') {
     throw mk(subjectField(op), 'is missing')
@@ -94,16 +129,26 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
       if (bad)
         throw mk(
           field,
-          `{${bad}} holds a directory; rename gives a new name in the same directory (use move)`
+          `'${op.to}': {${bad}} holds a directory, but rename gives a new name in the same directory (use move to change directory)`
         )
       if (parts.some(p => typeof p === 'string' && p.includes('/'))) {
-        throw mk(field, "is a name, not a path: it must not contain '/' (use move to change directory)")
+        throw mk(
+          field,
+          `'${op.to}' is a path, but rename takes a new name: it must not contain '/' (use move to change directory)`
+        )
       }
       if (rendered === '.' || rendered === '..') throw mk(field, `'${rendered}' is not a file name`)
-      checkPath(field, rendered, true)
+      checkPath(field, rendered, op.to)
     } else {
-      checkPath(field, rendered, placeholders(parts).length > 0)
-      if (normalizeRel(rendered) === '.') throw mk(field, 'names the workspace root itself')
+      checkPath(field, rendered, placeholders(parts).length > 0 && op.to)
+      home(field, op.to)
+      // `to: ./` means "into the root, same name"; `to: .` would replace the root itself.
+      if (normalizeRel(rendered) === '.' && !rendered.endsWith('/')) {
+        throw mk(
+          field,
+          `'${op.to}' names the workspace root itself (end it with '/' to ${op.kind} into the root)`
+        )
+      }
     }
   }
 
@@ -111,15 +156,19 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
     op.command?.forEach((arg, i) => {
       const parts = parse(`run.command[${i}]`, arg)
       if (placeholders(parts).length > 0 && !hasMatch) {
-        throw mk(`run.command[${i}]`, 'uses a placeholder, but the operation has neither `files` nor `each`')
+        throw mk(
+          `run.command[${i}]`,
+          `'${arg}' uses a placeholder, but the operation has neither \`files\` nor \`each\` to fill it`
+        )
       }
     })
     if (op.shell !== undefined) {
-      const spliced = PLACEHOLDERS.find(p => op.shell!.includes(`{${p}}`))
+      // `${path}` is a shell variable and `{{path}}` is not a placeholder: only a bare `{path}` looks like one.
+      const spliced = PLACEHOLDERS.find(p => new RegExp(`(?<![$\\{])\\{${p}\\}(?!\\})`).test(op.shell!))
       if (spliced) {
         throw mk(
           'run.shell',
-          `{${spliced}} is not substituted in shell text (that would let a file name run as code); use "$BULK_OPS_PATH"`
+          `{${spliced}} is not substituted in shell text (a file name must never run as code); use "$BULK_OPS_PATH" (or argv form, \`command:\`)`
         )
       }
     }
@@ -128,11 +177,14 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
       if (v === undefined) continue
       const parts = parse(`run.${field}`, v)
       if (placeholders(parts).length > 0 && !hasMatch) {
-        throw mk(`run.${field}`, 'uses a placeholder, but the operation has neither `files` nor `each`')
+        throw mk(
+          `run.${field}`,
+          `'${v}' uses a placeholder, but the operation has neither \`files\` nor \`each\` to fill it`
+        )
       }
       const rendered = renderTemplate(parts, SAMPLE)
-      if (isGlob(rendered)) throw mk(`run.${field}`, 'is a path, not a glob')
-      checkPath(`run.${field}`, rendered, placeholders(parts).length > 0)
+      if (isGlob(rendered)) throw mk(`run.${field}`, `'${v}' is a glob, but a guard is one path`)
+      checkPath(`run.${field}`, rendered, placeholders(parts).length > 0 && v)
     }
   }
 }

@@ -31,7 +31,7 @@ function globEscape(s: string): string {
 
 function reserved(rel: string): boolean {
   const segs = rel.split('/')
-  return segs.some(s => s.toLowerCase() === '.git') || segs[0] === RESERVED_DIRS[1]
+  return segs.some(s => s.toLowerCase() === '.git') || segs[0].toLowerCase() === RESERVED_DIRS[1]
 }
 
 /**

@@ -1,41 +1,95 @@
 import { readFile } from 'node:fs/promises'
 import type { ErrorObject } from 'ajv'
-import { LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import { PlanError, type PlanLocation } from '../errors.js'
 import { parseDuration } from '../duration.js'
 import { fingerprint } from './fingerprint.js'
-import { allowedBodyKeys, allowedOpKeys, validateOpValue, validatePlanValue } from './schema.js'
-import { checkOpPaths } from './check.js'
+import {
+  allowedBodyKeys,
+  allowedDefaultsKeys,
+  allowedOpKeys,
+  allowedTopKeys,
+  COMMON_OP_KEYS,
+  suggest,
+  validateOpValue,
+  validatePlanValue
+} from './schema.js'
+import { checkOpPaths, subjectField } from './check.js'
 import { KINDS, type DeclaredOp, type Kind, type OpPolicy, type Plan, type PolicyDefaults } from './types.js'
+
+export { suggest } from './schema.js'
 
 const MAX_PLAN_BYTES = 256 * 1024 * 1024
 
+type Where = { line?: number; column?: number }
+type Locate = (path: (string | number)[], key?: boolean) => Where
+
+/** Where each checked field of a declared operation sits in the plan file, for later messages (preflight). */
+const fieldLocations = new WeakMap<DeclaredOp, Map<string, Where>>()
+
+/** Line and column of `field` (e.g. `move.to`, `each`) of a loaded operation, or of the operation itself. */
+export function opFieldLocation(op: DeclaredOp, field: string): Where {
+  return fieldLocations.get(op)?.get(field) ?? (op.line !== undefined ? { line: op.line } : {})
+}
+
 /** Reads and validates a plan file. Throws PlanError (with file, line, operation, field) on any problem. */
 export async function loadPlanFile(file: string, defaults: PolicyDefaults = {}): Promise<Plan> {
+  let buf: Buffer
+  try {
+    buf = await readFile(file)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT'
+        ? 'plan file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, not a plan file'
+          : `cannot read plan file (${code})`
+    throw new PlanError(why, { file })
+  }
+  if (buf.length > MAX_PLAN_BYTES) {
+    throw new PlanError(`plan is larger than ${MAX_PLAN_BYTES} bytes`, { file })
+  }
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new PlanError('is UTF-16 text; save the plan as UTF-8', { file })
+  }
   let text: string
   try {
-    const buf = await readFile(file)
-    if (buf.length > MAX_PLAN_BYTES)
-      throw new PlanError(`plan is larger than ${MAX_PLAN_BYTES} bytes`, { file })
-    text = buf.toString('utf8')
-  } catch (err) {
-    if (err instanceof PlanError) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    throw new PlanError(code === 'ENOENT' ? 'plan file not found' : `cannot read plan file (${code})`, {
-      file
-    })
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
+  } catch {
+    throw new PlanError('is not UTF-8 text (is it a binary file?); save the plan as UTF-8', { file })
   }
   return parsePlan(text, file, defaults)
 }
 
-/** Parses plan text (YAML or JSON) into a validated, normalised Plan. */
+/**
+ * Parses plan text into a validated, normalised Plan. A `.json` file must be strict JSON; anything
+ * else is read as YAML (which JSON also is).
+ */
 export function parsePlan(text: string, file: string, defaults: PolicyDefaults = {}): Plan {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const isJson = /\.json$/i.test(file)
+  const lang = isJson ? 'JSON' : 'YAML'
+  const nul = text.indexOf('\0')
+  if (nul >= 0) {
+    throw new PlanError('contains a NUL byte: a plan is UTF-8 text (is this a binary file?)', {
+      file,
+      ...lineCol(text, nul)
+    })
+  }
+  if (isJson) strictJson(text, file)
+
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true })
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
     const pos = lineCounter.linePos(e.pos[0])
-    throw new PlanError(`invalid YAML/JSON: ${firstLine(e.message)}`, {
+    const key = e.code === 'DUPLICATE_KEY' ? keyAt(text, e.pos[0]) : ''
+    const detail =
+      key && key.length <= 60 && !key.includes('\n')
+        ? `the key ${/^["']/.test(key) ? key : `'${key}'`} appears twice in the same mapping (keys must be unique)`
+        : yamlMessage(e.code, e.message)
+    throw new PlanError(`invalid ${lang}: ${detail}`, {
       file,
       line: pos.line,
       column: pos.col
@@ -45,9 +99,22 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
   try {
     value = doc.toJS({ maxAliasCount: 1000 })
   } catch (err) {
-    throw new PlanError(`invalid YAML/JSON: ${firstLine((err as Error).message)}`, { file })
+    throw new PlanError(`invalid ${lang}: ${yamlMessage('', (err as Error).message)}`, { file })
   }
-  const locate = (path: (string | number)[]): { line?: number; column?: number } => {
+  const locate: Locate = (path, key = false) => {
+    if (key && path.length > 0) {
+      // Point at the key itself (`form:`), not at its value.
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents
+      const last = path[path.length - 1]
+      if (isMap(parent)) {
+        const pair = parent.items.find(p => isScalar(p.key) && p.key.value === last)
+        const range = pair && isScalar(pair.key) ? pair.key.range : undefined
+        if (range) {
+          const pos = lineCounter.linePos(range[0])
+          return { line: pos.line, column: pos.col }
+        }
+      }
+    }
     for (let n = path.length; n >= 0; n--) {
       const node = (doc as Document).getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined
       if (node && node.range) {
@@ -58,20 +125,26 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
     return {}
   }
 
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new PlanError('a plan must be a mapping with `version` and `operations`', { file, ...locate([]) })
+  if (value === null || value === undefined) {
+    throw new PlanError('the plan is empty; it needs `version: 1` and a list of `operations`', { file })
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const got = Array.isArray(value) ? 'a list' : describeValue(value)
+    throw new PlanError(`a plan must be a mapping with \`version: 1\` and \`operations\`, not ${got}`, {
+      file,
+      ...locate([])
+    })
   }
   const top = value as Record<string, unknown>
-  if (!('version' in top)) throw new PlanError('missing field `version` (use `version: 1`)', { file })
+  if (!('version' in top)) {
+    throw new PlanError('missing field `version` (add `version: 1` at the top)', { file, ...locate([]) })
+  }
   if (top.version !== 1) {
-    throw new PlanError(
-      `version ${JSON.stringify(top.version)} is not supported; this bulk-ops reads version 1`,
-      {
-        file,
-        field: 'version',
-        ...locate(['version'])
-      }
-    )
+    const detail =
+      top.version === '1'
+        ? 'is the string "1"; write `version: 1` without quotes'
+        : `is ${describeValue(top.version)}, but this bulk-ops reads only version 1`
+    throw new PlanError(detail, { file, field: 'version', ...locate(['version']) })
   }
   const errors = validatePlanValue(value)
   if (errors.length > 0) throw schemaFailure(errors, top, file, locate)
@@ -85,17 +158,22 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
   }
   const rawOps = top.operations as Record<string, unknown>[]
   const ops = rawOps.map((raw, index) => {
-    const op = normalizeOp(raw, index, basePolicy, file)
+    const op = normalizeOp(raw, index, basePolicy, file, locate)
     op.line = locate(['operations', index]).line
+    const where = (field: string): Where => locate(['operations', index, ...fieldPath(op.kind, field)])
+    const locations = new Map<string, Where>()
+    for (const f of ['each', subjectField(op), `${op.kind}.to`, 'run.creates', 'run.removes']) {
+      locations.set(f, where(f))
+    }
+    fieldLocations.set(op, locations)
     checkOpPaths(op, (field, detail) => {
-      const at = fieldPath(op.kind, field)
       return new PlanError(detail, {
         file,
         op: index,
         id: op.id,
         kind: op.kind,
         field: field,
-        ...locate(['operations', index, ...at])
+        ...where(field)
       })
     })
     return op
@@ -103,26 +181,158 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
   return { version: 1, file, ops, planId: fingerprint(ops) }
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0].trim()
+/** The text of the mapping key that starts at `offset` (quoted keys keep their quotes). */
+function keyAt(text: string, offset: number): string {
+  const re = text[offset] === '"' ? /"(?:[^"\\\n]|\\.)*"/y : text[offset] === "'" ? /'[^'\n]*'/y : /[^:\n]+/y
+  re.lastIndex = offset
+  return re.exec(text)?.[0].trim() ?? ''
 }
 
-/** YAML path of a DeclaredOp field inside the raw operation, for line numbers. */
-function fieldPath(kind: Kind, field: string): string[] {
-  const [head, ...rest] = field.split('.')
-  if (head === kind) return [kind, ...rest]
-  return [head, ...rest]
+/** Line and column (1-based) of a character offset. */
+function lineCol(text: string, offset: number): Where {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, column: offset - before.lastIndexOf('\n') }
+}
+
+/** A `.json` plan must be JSON, not merely YAML: trailing commas, comments and single quotes are errors. */
+function strictJson(text: string, file: string): void {
+  try {
+    JSON.parse(text)
+  } catch (err) {
+    const found = jsonSyntaxError(text)
+    const detail = found?.message ?? (err as Error).message.replace(/ in JSON at position \d+.*$/s, '')
+    throw new PlanError(`invalid JSON: ${detail}`, { file, ...(found ? lineCol(text, found.offset) : {}) })
+  }
+}
+
+/**
+ * Finds the first JSON syntax error and says it in plain words, with its offset (V8's own
+ * message does not always give a position). Iterative, so deep nesting cannot overflow the stack.
+ */
+export function jsonSyntaxError(text: string): { offset: number; message: string } | null {
+  let i = 0
+  const token = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y
+  // eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+  const string = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
+  const skipSpace = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++
+  }
+  const at = (message: string): { offset: number; message: string } => ({ offset: i, message })
+  const unexpected = (what: string): { offset: number; message: string } => {
+    if (i >= text.length) return at(`the text ends where ${what} was expected`)
+    const c = text[i]
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+      return at('comments are not allowed in JSON')
+    if (c === "'") return at('strings need double quotes in JSON')
+    const shown = c < ' ' ? JSON.stringify(c) : `'${c}'`
+    return at(`unexpected ${shown} where ${what} was expected`)
+  }
+  const eat = (re: RegExp): boolean => {
+    re.lastIndex = i
+    if (!re.test(text)) return false
+    i = re.lastIndex
+    return true
+  }
+  const stack: string[] = []
+  let state: 'value' | 'key' | 'after' = 'value'
+  let afterComma = false
+  for (;;) {
+    skipSpace()
+    const c = text[i]
+    if (state === 'value') {
+      if (afterComma && c === ']') return at("trailing comma before ']'")
+      afterComma = false
+      if (c === '{' || c === '[') {
+        stack.push(c === '{' ? '}' : ']')
+        i++
+        skipSpace()
+        if (text[i] === stack[stack.length - 1]) {
+          stack.pop()
+          i++
+          state = 'after'
+        } else state = c === '{' ? 'key' : 'value'
+        continue
+      }
+      if (c === '"' ? !eat(string) : !eat(token)) {
+        return c === '"' ? at('unterminated string or bad escape') : unexpected('a value')
+      }
+      state = 'after'
+    } else if (state === 'key') {
+      if (afterComma && c === '}') return at("trailing comma before '}'")
+      afterComma = false
+      if (c !== '"') return unexpected('a "quoted" key')
+      if (!eat(string)) return at('unterminated string or bad escape')
+      skipSpace()
+      if (text[i] !== ':') return unexpected("':' after the key")
+      i++
+      state = 'value'
+    } else {
+      const close = stack[stack.length - 1]
+      if (close === undefined) return i < text.length ? unexpected('the end of the text') : null
+      if (c === close) {
+        stack.pop()
+        i++
+      } else if (c === ',') {
+        i++
+        afterComma = true
+        state = close === '}' ? 'key' : 'value'
+      } else return unexpected(`',' or '${close}'`)
+    }
+  }
+}
+
+/** Rewrites the YAML library's messages that name its API or internals into plan terms. */
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].trim()
+  if (code === 'MULTIPLE_DOCS' || /multiple documents/i.test(first)) {
+    return "the file holds more than one YAML document (a second '---'); a plan is one document"
+  }
+  if (code === 'DUPLICATE_KEY' || /keys must be unique/i.test(first)) {
+    return 'a key appears twice in the same mapping (keys must be unique)'
+  }
+  if (/call stack/i.test(first)) return 'the text is nested too deeply'
+  if (/alias count/i.test(first)) return 'too many alias (*name) expansions; write the plan out plainly'
+  return first
+}
+
+/** YAML path of a DeclaredOp field inside the raw operation (`run.command[2]` → run, command, 2). */
+function fieldPath(kind: Kind, field: string): (string | number)[] {
+  const parts: (string | number)[] = []
+  for (const seg of field.split('.')) {
+    const m = /^([^[]+)((?:\[\d+\])*)$/.exec(seg)
+    if (!m) {
+      parts.push(seg)
+      continue
+    }
+    parts.push(m[1])
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) parts.push(Number(idx[1]))
+  }
+  return parts.length > 0 ? parts : [kind]
 }
 
 function kindOf(raw: Record<string, unknown>): Kind[] {
   return KINDS.filter(k => k in raw)
 }
 
-function normalizeOp(raw: Record<string, unknown>, index: number, base: OpPolicy, file: string): DeclaredOp {
+function normalizeOp(
+  raw: Record<string, unknown>,
+  index: number,
+  base: OpPolicy,
+  file: string,
+  locate: Locate
+): DeclaredOp {
   const kind = kindOf(raw)[0]
   const body = raw[kind] as Record<string, unknown> | string
   const err = (field: string, detail: string): PlanError =>
-    new PlanError(detail, { file, op: index, id: raw.id as string | undefined, kind, field })
+    new PlanError(detail, {
+      file,
+      op: index,
+      id: raw.id as string | undefined,
+      kind,
+      field,
+      ...locate(['operations', index, ...fieldPath(kind, field)])
+    })
   const policy: OpPolicy = {
     onConflict: (raw['on-conflict'] as OpPolicy['onConflict']) ?? base.onConflict,
     ifNoMatch: (raw['if-no-match'] as OpPolicy['ifNoMatch']) ?? base.ifNoMatch,
@@ -159,10 +369,14 @@ function normalizeOp(raw: Record<string, unknown>, index: number, base: OpPolicy
         try {
           new RegExp(op.find, 'g' + (op.flags ?? ''))
         } catch (e) {
-          throw err('replace.find', `is not a valid regular expression: ${(e as Error).message}`)
+          const why = (e as Error).message.replace(/^Invalid regular expression: /, '')
+          throw err('replace.find', `is not a valid regular expression: ${why}`)
         }
       } else if (op.flags) {
-        throw err('replace.flags', 'flags need `regex: true`')
+        throw err(
+          'replace.flags',
+          'flags apply only to regular expressions; add `regex: true` or drop `flags`'
+        )
       }
       break
     case 'run':
@@ -178,7 +392,7 @@ function normalizeOp(raw: Record<string, unknown>, index: number, base: OpPolicy
         } catch (e) {
           throw err('run.timeout', (e as Error).message.replace(/^run\.timeout: /, ''))
         }
-        if (op.timeoutMs <= 0) throw err('run.timeout', 'must be longer than 0')
+        if (op.timeoutMs <= 0) throw err('run.timeout', `'${b.timeout}' must be longer than 0`)
       }
       break
   }
@@ -191,16 +405,25 @@ function schemaFailure(
   errors: ErrorObject[],
   top: Record<string, unknown>,
   file: string,
-  locate: (p: (string | number)[]) => { line?: number; column?: number }
+  locate: Locate
 ): PlanError {
-  // Errors at the top level (outside operations[n]) come first.
-  const topErr = errors.find(e => !/^\/operations\/\d+/.test(e.instancePath))
-  if (topErr) {
+  // Errors at the top level (outside operations[n]) come first; the most actionable of them.
+  const topErrs = errors.filter(e => !/^\/operations\/\d+/.test(e.instancePath))
+  if (topErrs.length > 0) {
+    const topErr = pickError(topErrs)
     const path = pointerPath(topErr.instancePath)
-    return new PlanError(describe(topErr, [], path.join('.') || 'plan'), {
+    let fieldParts = path
+    if (topErr.keyword === 'additionalProperties') {
+      fieldParts = [...path, String((topErr.params as { additionalProperty: string }).additionalProperty)]
+    } else if (topErr.keyword === 'required') {
+      fieldParts = [...path, String((topErr.params as { missingProperty: string }).missingProperty)]
+    }
+    const field = fieldParts.join('.') || undefined
+    const onKey = topErr.keyword === 'additionalProperties'
+    return new PlanError(describe(topErr, path, field ?? 'plan'), {
       file,
-      field: path.join('.') || undefined,
-      ...locate(path)
+      field,
+      ...locate(fieldParts, onKey)
     })
   }
   const bad = [...new Set(errors.map(e => Number(/^\/operations\/(\d+)/.exec(e.instancePath)![1])))]
@@ -208,7 +431,7 @@ function schemaFailure(
   for (const index of bad.slice(0, MAX_REPORTED)) messages.push(opFailure(top, index, file, locate))
   if (messages.length === 1) return messages[0]
   const more =
-    bad.length > MAX_REPORTED ? `\n… and ${bad.length - MAX_REPORTED} more operations with errors` : ''
+    bad.length > MAX_REPORTED ? `\n  … and ${bad.length - MAX_REPORTED} more operations with errors` : ''
   const first = messages[0]
   const combined = new PlanError(
     `${bad.length} operations are invalid:\n  ${messages.map(m => m.message).join('\n  ')}${more}`,
@@ -218,41 +441,43 @@ function schemaFailure(
   return combined
 }
 
-function opFailure(
-  top: Record<string, unknown>,
-  index: number,
-  file: string,
-  locate: (p: (string | number)[]) => { line?: number; column?: number }
-): PlanError {
+function opFailure(top: Record<string, unknown>, index: number, file: string, locate: Locate): PlanError {
   const raw = (top.operations as unknown[])[index]
   const base: PlanLocation = { file, op: index }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return new PlanError(`must be a mapping with one of: ${KINDS.join(', ')}`, {
-      ...base,
-      ...locate(['operations', index])
-    })
+    const got = raw === null ? 'empty' : `${describeValue(raw)}`
+    return new PlanError(
+      `must be a mapping with one of the kinds ${KINDS.join(', ')}, not ${got} (e.g. \`- mkdir: docs\`)`,
+      {
+        ...base,
+        ...locate(['operations', index])
+      }
+    )
   }
   const obj = raw as Record<string, unknown>
   if (typeof obj.id === 'string') base.id = obj.id
   const kinds = kindOf(obj)
   if (kinds.length === 0) {
-    const unknown = Object.keys(obj).filter(
-      k => !['id', 'each', 'on-conflict', 'if-no-match', 'max-attempts', 'continue-on-error'].includes(k)
-    )
+    const unknown = Object.keys(obj).filter(k => !COMMON_OP_KEYS.includes(k))
     const hint = unknown.length > 0 ? suggest(unknown[0], [...KINDS]) : ''
-    const what = unknown.length > 0 ? `unknown operation kind '${unknown[0]}'${hint}` : 'no operation kind'
+    const what =
+      unknown.length > 0 ? `unknown operation kind '${unknown[0]}'${hint}` : 'has no operation kind'
     return new PlanError(`${what}; expected one of: ${KINDS.join(', ')}`, {
       ...base,
       field: unknown[0],
-      ...locate(['operations', index, ...(unknown[0] ? [unknown[0]] : [])])
+      ...locate(['operations', index, ...(unknown[0] ? [unknown[0]] : [])], true)
     })
   }
   if (kinds.length > 1) {
-    return new PlanError(`has more than one kind (${kinds.join(' and ')}); write one operation per kind`, {
-      ...base,
-      kind: kinds.join('+'),
-      ...locate(['operations', index, kinds[1]])
-    })
+    return new PlanError(
+      `has more than one kind (${kinds.join(' and ')}); write each as its own list item (\`- ${kinds[1]}: …\`)`,
+      {
+        ...base,
+        kind: kinds.join('+'),
+        field: kinds[1],
+        ...locate(['operations', index, kinds[1]], true)
+      }
+    )
   }
   const kind = kinds[0]
   base.kind = kind
@@ -269,12 +494,19 @@ function opFailure(
   return new PlanError(describe(chosen, path, field, kind), {
     ...base,
     field,
-    ...locate(['operations', index, ...fieldParts])
+    ...locate(['operations', index, ...fieldParts], chosen.keyword === 'additionalProperties')
   })
 }
 
-/** Prefers the most specific, most actionable schema error. */
+/**
+ * Prefers the most specific, most actionable schema error. Errors inside a `oneOf` branch
+ * (`run` needs `command` or `shell`) give way to the `oneOf` itself, which says what to choose.
+ */
 function pickError(errs: ErrorObject[]): ErrorObject {
+  const oneOfAt = new Set(errs.filter(e => e.keyword === 'oneOf').map(e => e.schemaPath))
+  const inBranch = (e: ErrorObject): boolean =>
+    [...oneOfAt].some(p => e.schemaPath.startsWith(p + '/') && e.schemaPath !== p)
+  const candidates = errs.filter(e => !inBranch(e))
   const rank = (e: ErrorObject): number => {
     if (e.keyword === 'additionalProperties') return 0
     if (e.keyword === 'required') return 1
@@ -282,7 +514,9 @@ function pickError(errs: ErrorObject[]): ErrorObject {
     if (e.keyword === 'oneOf') return 4
     return 3
   }
-  return [...errs].sort((a, b) => rank(a) - rank(b) || b.instancePath.length - a.instancePath.length)[0]
+  return [...(candidates.length ? candidates : errs)].sort(
+    (a, b) => rank(a) - rank(b) || b.instancePath.length - a.instancePath.length
+  )[0]
 }
 
 function pointerPath(pointer: string): string[] {
@@ -292,27 +526,69 @@ function pointerPath(pointer: string): string[] {
     .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
+/** A short description of a value found in the plan: `the string "three"`, `the number 5`. */
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'empty (null)'
+  if (typeof v === 'string') {
+    const s = v.length > 60 ? `${v.slice(0, 57)}…` : v
+    return `the string ${JSON.stringify(s)}`
+  }
+  if (typeof v === 'number') return `the number ${v}`
+  if (typeof v === 'boolean') return `${v}`
+  if (Array.isArray(v)) return 'a list'
+  return 'a mapping'
+}
+
 function describe(e: ErrorObject, path: string[], field: string, kind?: Kind): string {
   const p = e.params as Record<string, unknown>
+  const got = 'data' in e ? describeValue(e.data) : undefined
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p.additionalProperty)
-      const allowed =
-        kind && path.length === 1 && path[0] === kind
-          ? allowedBodyKeys(kind)
-          : kind && path.length === 0
-            ? allowedOpKeys(kind)
-            : []
-      return `unknown key '${key}'${suggest(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`
+      let allowed: string[] = []
+      let hint = ''
+      if (kind && path.length === 1 && path[0] === kind) {
+        allowed = allowedBodyKeys(kind)
+        if (COMMON_OP_KEYS.includes(key)) {
+          hint = `; '${key}' belongs to the operation: put it beside \`${kind}:\`, not inside it`
+        }
+      } else if (kind && path.length === 0) {
+        allowed = allowedOpKeys(kind)
+        if ((KINDS as readonly string[]).includes(key) || suggest(key, [...KINDS])) {
+          hint = '; an operation has exactly one kind'
+        }
+      } else if (!kind && path.length === 0) {
+        allowed = allowedTopKeys()
+      } else if (!kind && path.length === 1 && path[0] === 'defaults') {
+        allowed = allowedDefaultsKeys()
+      }
+      const mean = hint ? '' : suggest(key, allowed)
+      return `unknown key '${key}'${mean}${hint}${allowed.length && !hint ? ` (allowed: ${allowed.join(', ')})` : ''}`
     }
-    case 'required':
-      return `missing field '${p.missingProperty}'`
-    case 'type':
-      return `must be ${article(String(p.type))}`
+    case 'required': {
+      const missing = String(p.missingProperty)
+      if (kind && path.length === 1 && path[0] === kind) {
+        return `missing field '${missing}' (${kind} takes: ${allowedBodyKeys(kind).join(', ')})`
+      }
+      return `missing field '${missing}'`
+    }
+    case 'type': {
+      const want = article(String(p.type))
+      if (field === 'run.command' && typeof e.data === 'string') {
+        return `must be a list of arguments (argv), not a string: write [prog, arg, …], or use \`shell:\` for a bash script`
+      }
+      if (field.endsWith('mode') && typeof e.data === 'number') {
+        return `must be a quoted octal string such as "644" (unquoted, ${e.data} is read as a number)`
+      }
+      if (kind && path.length === 1 && path[0] === kind && p.type === 'object') {
+        return `must be a mapping with ${allowedBodyKeys(kind).join(', ')}, not ${got}`
+      }
+      return got ? `must be ${want}, not ${got}` : `must be ${want}`
+    }
     case 'enum':
-      return `must be one of: ${(p.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`
+      return `must be one of ${(p.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}${got ? `, not ${got}` : ''}`
     case 'const':
-      return `must be ${JSON.stringify(p.allowedValue)}`
+      return `must be ${JSON.stringify(p.allowedValue)}${got ? `, not ${got}` : ''}`
     case 'minItems':
       return field === 'operations' ? 'needs at least one operation' : `needs at least ${p.limit} item(s)`
     case 'minLength':
@@ -321,15 +597,24 @@ function describe(e: ErrorObject, path: string[], field: string, kind?: Kind): s
       return `is longer than ${p.limit} characters`
     case 'minimum':
     case 'maximum':
-      return `must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${p.limit}`
-    case 'pattern':
-      if (field.endsWith('timeout')) return 'is not a duration (use forms like 90s, 2m, 1h30m)'
-      if (field.endsWith('mode')) return 'must be an octal file mode such as 644 or 755'
+      return `must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${p.limit}${got ? `, not ${e.data}` : ''}`
+    case 'pattern': {
+      const v = JSON.stringify(e.data)
+      if (field.endsWith('timeout')) return `${v} is not a duration (use forms like 90s, 2m, 1h30m)`
+      if (field.endsWith('mode')) return `${v} is not an octal file mode such as "644" or "755"`
+      if (field.endsWith('flags')) return `${v} has a flag other than i, m, s, u (g is always on)`
       if (field === 'id')
-        return 'must start with a letter or digit and use only letters, digits, ., _ and - (≤ 100)'
-      return `does not match ${p.pattern}`
+        return `${v} is not a valid id: start with a letter or digit, then letters, digits, '.', '_' or '-' (at most 100)`
+      return `${v} does not match ${p.pattern}`
+    }
     case 'oneOf':
-      if (kind === 'run') return 'needs exactly one of `command` (argv list) or `shell` (a bash script)'
+      if (kind === 'run') {
+        const body = (e.data ?? {}) as Record<string, unknown>
+        if ('command' in body && 'shell' in body) {
+          return 'has both `command` and `shell`; give one: `command` (an argv list) or `shell` (a bash script)'
+        }
+        return 'needs `command` (an argv list, e.g. [optipng, "{path}"]) or `shell` (a bash script)'
+      }
       return 'does not match any allowed form'
     case 'minProperties':
       return 'must not be empty'
@@ -343,32 +628,4 @@ function article(type: string): string {
   if (type === 'array') return 'a list'
   if (type === 'integer') return 'a whole number'
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
-}
-
-/** ` (did you mean 'from'?)` when a known key is within edit distance 2. */
-export function suggest(key: string, known: string[]): string {
-  let best = ''
-  let bestD = 3
-  for (const k of known) {
-    const d = editDistance(key.toLowerCase(), k.toLowerCase())
-    if (d < bestD) {
-      bestD = d
-      best = k
-    }
-  }
-  return best ? ` (did you mean '${best}'?)` : ''
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = tmp
-    }
-  }
-  return prev[b.length]
 }

@@ -1,5 +1,6 @@
 import { lstat, realpath } from 'node:fs/promises'
-import { posix, resolve, sep } from 'node:path'
+import { dirname, posix, resolve, sep } from 'node:path'
+import type { Fs } from '../fs/types.js'
 
 /** Directory names no operation may touch: git's own data and bulk-ops' local state. */
 export const RESERVED_DIRS = ['.git', '.bulk-ops']
@@ -8,19 +9,34 @@ export const RESERVED_DIRS = ['.git', '.bulk-ops']
 export function pathProblem(p: string): string | null {
   if (p.length === 0) return 'is empty'
   if (p.includes('\0')) return 'contains a NUL byte'
+  if (/^[A-Za-z]:/.test(p) || p.startsWith('\\\\')) {
+    return `'${p}' is a Windows absolute path; paths are relative to the workspace and use '/'`
+  }
+  if (p.startsWith('/')) return `'${p}' is absolute; paths are relative to the workspace`
   if (p.includes('\\')) return `'${p}' contains a backslash; use '/' as the separator`
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p))
-    return `'${p}' is absolute; paths are relative to the workspace`
-  if (/%2e|%2f|%5c/i.test(p))
-    return `'${p}' contains a percent-encoded '.', '/' or '\\'; write the path plainly`
   const norm = posix.normalize(p)
   if (norm === '..' || norm.startsWith('../')) return `'${p}' leaves the workspace`
   const segs = norm.split('/')
-  for (const s of segs) {
-    const lower = s.toLowerCase()
-    if (lower === '.git') return `'${p}' is inside .git/, which bulk-ops never touches`
+  // Case-insensitive: on macOS and Windows runners `.GIT` is `.git`.
+  if (segs.some(s => s.toLowerCase() === '.git'))
+    return `'${p}' is inside .git/, which bulk-ops never touches`
+  if (segs[0].toLowerCase() === '.bulk-ops') {
+    return `'${p}' is inside .bulk-ops/, bulk-ops' own state directory`
   }
-  if (segs[0] === '.bulk-ops') return `'${p}' is inside .bulk-ops/, bulk-ops' own state directory`
+  return null
+}
+
+/**
+ * `pathProblem`, plus what is only suspicious in text a person wrote: percent-encoded `.`, `/`
+ * or `\\` (`%2e%2e/`) is never decoded, so it cannot escape, but it is surely not what was meant.
+ * A real file whose name holds `%2F` (a matched path) is fine, so this is not a runtime rule.
+ */
+export function planPathProblem(p: string): string | null {
+  const problem = pathProblem(p)
+  if (problem) return problem
+  if (/%2e|%2f|%5c/i.test(p)) {
+    return `'${p}' contains a percent-encoded '.', '/' or '\\'; paths are not URL-decoded, write the path plainly`
+  }
   return null
 }
 
@@ -57,7 +73,14 @@ export class Sandbox {
   private realRoot = ''
   private readonly okDirs = new Map<string, string | null>()
 
-  constructor(root: string) {
+  /**
+   * `view`, when given, is the filesystem operations see (a dry-run's overlay): parents are
+   * judged as they will be at that point of the run, not as they are on disk.
+   */
+  constructor(
+    root: string,
+    private readonly view?: Fs
+  ) {
     this.root = resolve(root)
   }
 
@@ -67,6 +90,20 @@ export class Sandbox {
 
   invalidate(): void {
     this.okDirs.clear()
+  }
+
+  /**
+   * Like `resolve`, but `rel` is a directory that will be looked into (a glob's prefix, the fixed
+   * part of a template), so a symlink at `rel` itself counts too.
+   */
+  async resolveDir(rel: string): Promise<string> {
+    const problem = pathProblem(rel)
+    if (problem) throw new Error(problem)
+    const norm = normalizeRel(rel)
+    if (norm === '.') return this.root
+    const bad = await this.checkDir(norm)
+    if (bad) throw new Error(`'${rel}' ${bad}`)
+    return this.root + sep + (sep === '/' ? norm : norm.split('/').join(sep))
   }
 
   /** Absolute path for `rel`, or throws an Error naming the escape. */
@@ -88,23 +125,41 @@ export class Sandbox {
     const cached = this.okDirs.get(dir)
     if (cached !== undefined) return cached
     const up = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '.'
-    let verdict = await this.checkDir(up)
-    if (!verdict) {
-      const abs = this.root + sep + dir
+    const upVerdict = await this.checkDir(up)
+    if (upVerdict) return upVerdict
+    const abs = this.root + sep + dir
+    let type: string | null
+    if (this.view) type = (await this.view.lstat(abs).catch(() => null))?.type ?? null
+    else {
       const st = await lstat(abs).catch(() => null)
-      if (st?.isSymbolicLink()) {
-        const target = await realpath(abs).catch(() => null)
-        if (target === null) verdict = `passes through a dangling symlink '${dir}'`
-        else if (!isInside(this.realRoot, target))
-          verdict = `passes through symlink '${dir}', which points outside the workspace`
-        else if (pathProblem(toRel(this.realRoot, target) || '.') !== null && target !== this.realRoot)
-          verdict = `passes through symlink '${dir}', which points into a reserved directory`
-      } else if (st && !st.isDirectory()) {
-        verdict = `has a parent '${dir}' that is not a directory`
-      }
+      type = !st ? null : st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file'
     }
-    // Only cache directories that exist; a missing one may be created later by a symlink.
-    this.okDirs.set(dir, verdict)
+    let verdict: string | null = null
+    if (type === 'symlink') verdict = await this.linkVerdict(dir, abs)
+    else if (type !== null && type !== 'dir') verdict = `has a parent '${dir}' that is not a directory`
+    // Only cache what exists: a missing directory may be created later, even as a symlink.
+    if (type !== null || verdict) this.okDirs.set(dir, verdict)
     return verdict
+  }
+
+  private async linkVerdict(dir: string, abs: string): Promise<string | null> {
+    let target: string | null
+    if (this.view) {
+      // The link may exist only in a dry-run's view: follow it by its text, then on disk.
+      const lexical = resolve(dirname(abs), await this.view.readlink(abs))
+      if (!isInside(this.root, lexical))
+        return `passes through symlink '${dir}', which points outside the workspace`
+      target = await realpath(lexical).catch(() => lexical)
+    } else {
+      target = await realpath(abs).catch(() => null)
+    }
+    if (target === null) return `passes through a dangling symlink '${dir}'`
+    if (!isInside(this.realRoot, target) && !isInside(this.root, target)) {
+      return `passes through symlink '${dir}', which points outside the workspace`
+    }
+    const rel = isInside(this.realRoot, target) ? toRel(this.realRoot, target) : toRel(this.root, target)
+    if (rel !== '.' && pathProblem(rel) !== null)
+      return `passes through symlink '${dir}', which points into a reserved directory`
+    return null
   }
 }

@@ -7,8 +7,16 @@ export type TemplateVars = Record<Placeholder, string>
 
 export type TemplatePart = string | { var: Placeholder }
 
-/** Thrown for a malformed template; `detail` is shown with the field's location. */
-export class TemplateError extends Error {}
+/** Thrown for a malformed template; the message is shown after the field's location. */
+export class TemplateError extends Error {
+  /** For an unknown placeholder, its name (so callers can suggest a known one). */
+  readonly placeholder?: string
+  constructor(message: string, placeholder?: string) {
+    super(message)
+    this.name = 'TemplateError'
+    this.placeholder = placeholder
+  }
+}
 
 /** Splits `docs/{stem}.md` into literal text and placeholders; `{{`/`}}` are literal braces. */
 export function parseTemplate(text: string): TemplatePart[] {
@@ -23,12 +31,16 @@ export function parseTemplate(text: string): TemplatePart[] {
         continue
       }
       const close = text.indexOf('}', i + 1)
-      if (close < 0)
-        throw new TemplateError(`unclosed '{' at character ${i + 1} (write '{{' for a literal brace)`)
+      if (close < 0) {
+        throw new TemplateError(
+          `${quote(text)}: unclosed '{' at character ${i + 1} (write '{{' for a literal brace)`
+        )
+      }
       const name = text.slice(i + 1, close)
       if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
         throw new TemplateError(
-          `unknown placeholder {${name}} (known: ${PLACEHOLDERS.map(p => `{${p}}`).join(' ')}; write '{{' for a literal brace)`
+          `${quote(text)}: unknown placeholder {${name}} (known: ${PLACEHOLDERS.map(p => `{${p}}`).join(' ')}; write '{{' for a literal brace)`,
+          name
         )
       }
       if (lit) parts.push(lit)
@@ -41,7 +53,9 @@ export function parseTemplate(text: string): TemplatePart[] {
         i++
         continue
       }
-      throw new TemplateError(`stray '}' at character ${i + 1} (write '}}' for a literal brace)`)
+      throw new TemplateError(
+        `${quote(text)}: stray '}' at character ${i + 1} (write '}}' for a literal brace)`
+      )
     } else {
       lit += c
     }
@@ -50,10 +64,16 @@ export function parseTemplate(text: string): TemplatePart[] {
   return parts
 }
 
+function quote(text: string): string {
+  return `'${text.length > 80 ? `${text.slice(0, 77)}…` : text}'`
+}
+
+/** True when the parsed template has at least one placeholder. */
 export function hasPlaceholders(parts: TemplatePart[]): boolean {
   return parts.some(p => typeof p !== 'string')
 }
 
+/** Fills a parsed template's placeholders from `vars`. */
 export function renderTemplate(parts: TemplatePart[], vars: TemplateVars): string {
   let out = ''
   for (const p of parts) out += typeof p === 'string' ? p : vars[p.var]
