@@ -69,7 +69,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   const logger = o.logger ?? silentLogger
   const started = now()
   const dryRun = !!o.dryRun
-  const disk = o.fs ?? new RealFs()
+  const disk = o.fs ?? new RealFs(o.workspace)
   const fs: Fs = dryRun ? new OverlayFs(disk) : disk
   const sandbox = new Sandbox(o.workspace, dryRun ? fs : undefined)
   await sandbox.init()

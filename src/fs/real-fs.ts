@@ -1,5 +1,6 @@
+import { realpathSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, sep } from 'node:path'
 import { specialFile, statType, type Fs, type Stat } from './types.js'
 
 /** Deterministic scratch name beside a target, so an interrupted attempt's leftover is found and removed. */
@@ -10,6 +11,48 @@ export function scratchPath(target: string): string {
 /** The filesystem on disk. Writes and copies go through a scratch name and a rename, so no target is ever half written. */
 export class RealFs implements Fs {
   readonly simulated = false
+  private realRoot?: string
+
+  /**
+   * With `root`, every read and change first resolves the real path of its parent directory and
+   * refuses one outside `root` (or inside its .git): a directory swapped for a symlink after the
+   * operation's checks cannot lead it outside the workspace.
+   */
+  constructor(private readonly root?: string) {}
+
+  private guard(p: string): Promise<void> {
+    return this.guardDir(dirname(p), p)
+  }
+
+  /** Refuses when `dir` (or its nearest existing ancestor) really lies outside the root. */
+  private async guardDir(start: string, p = start): Promise<void> {
+    if (!this.root) return
+    this.realRoot ??= await fsp.realpath(this.root)
+    let dir = start
+    let real: string | null = null
+    // The nearest existing ancestor decides (mkdirp and copies create what is missing).
+    for (;;) {
+      // Synchronous and native: one realpath(3) call, no thread-pool round trip per operation.
+      try {
+        real = realpathSync.native(dir)
+      } catch {
+        real = null
+      }
+      if (real !== null || dirname(dir) === dir) break
+      dir = dirname(dir)
+    }
+    const root = this.realRoot
+    const inside = real !== null && (real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))
+    const rel = inside ? real!.slice(root.length + 1) : ''
+    if (!inside || rel.split(sep).some(seg => seg.toLowerCase() === '.git')) {
+      throw Object.assign(
+        new Error(
+          `'${p}' is reached through a symlink that leads outside the workspace (or into .git); refused`
+        ),
+        { code: 'EESCAPE' }
+      )
+    }
+  }
 
   async lstat(p: string): Promise<Stat | null> {
     try {
@@ -22,7 +65,8 @@ export class RealFs implements Fs {
     }
   }
 
-  readFile(p: string): Promise<Buffer> {
+  async readFile(p: string): Promise<Buffer> {
+    await this.guard(p)
     return fsp.readFile(p)
   }
 
@@ -30,11 +74,13 @@ export class RealFs implements Fs {
     return fsp.readlink(p)
   }
 
-  readdir(p: string): Promise<string[]> {
+  async readdir(p: string): Promise<string[]> {
+    await this.guardDir(p)
     return fsp.readdir(p)
   }
 
   async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
+    await this.guard(p)
     const tmp = scratchPath(p)
     await fsp.rm(tmp, { force: true, recursive: true })
     await withScratch(tmp, async () => {
@@ -45,6 +91,7 @@ export class RealFs implements Fs {
   }
 
   async mkdirp(p: string): Promise<string[]> {
+    await this.guardDir(p)
     const created: string[] = []
     let cur = p
     while ((await this.lstat(cur)) === null) {
@@ -58,6 +105,8 @@ export class RealFs implements Fs {
   }
 
   async rename(from: string, to: string): Promise<void> {
+    await this.guard(from)
+    if (dirname(to) !== dirname(from)) await this.guard(to)
     try {
       await fsp.rename(from, to)
     } catch (err) {
@@ -68,6 +117,8 @@ export class RealFs implements Fs {
   }
 
   async copy(from: string, to: string): Promise<void> {
+    await this.guard(from)
+    await this.guard(to)
     const tmp = scratchPath(to)
     await fsp.rm(tmp, { force: true, recursive: true })
     await withScratch(tmp, async () => {
@@ -76,11 +127,13 @@ export class RealFs implements Fs {
     })
   }
 
-  rm(p: string): Promise<void> {
+  async rm(p: string): Promise<void> {
+    await this.guard(p)
     return fsp.rm(p, { recursive: true, force: true })
   }
 
-  chmod(p: string, mode: number): Promise<void> {
+  async chmod(p: string, mode: number): Promise<void> {
+    await this.guard(p)
     return fsp.chmod(p, mode)
   }
 }
