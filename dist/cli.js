@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-AXCLIML6.js";
+} from "./chunks/chunk-TQIHFYAX.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -95,7 +95,8 @@ function renderText(report, opts = {}) {
         );
         for (const l of more) out.push(`      ${printable(l)}`);
       }
-      if (!opts.verbose && failed.length > MAX_LISTED) out.push(`  \u2026 and ${num(failed.length - MAX_LISTED)} more`);
+      if (!opts.verbose && failed.length > MAX_LISTED)
+        out.push(`  \u2026 and ${num(failed.length - MAX_LISTED)} more`);
     }
   }
   const groups = groupsOf(report);
@@ -113,7 +114,8 @@ function renderText(report, opts = {}) {
         num(g.pending.length)
       ]);
     out.push(...columns(rows));
-    if (!opts.verbose && groups.length > MAX_LISTED) out.push(`  \u2026 and ${num(groups.length - MAX_LISTED)} more`);
+    if (!opts.verbose && groups.length > MAX_LISTED)
+      out.push(`  \u2026 and ${num(groups.length - MAX_LISTED)} more`);
   }
   if (report.attempts.length > 1) {
     out.push("attempts:");
@@ -323,7 +325,12 @@ async function runCommand(args, io) {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   const logger = cliLogger(io, !!v.verbose);
-  const progress = new Progress({ write: io.err, tty: !!io.tty, everyMs: io.progressEveryMs });
+  const progress = new Progress({
+    write: io.err,
+    tty: !!io.tty,
+    everyMs: io.progressEveryMs,
+    delayMs: io.progressDelayMs
+  });
   try {
     const { report, exitCode } = await runPlan({
       plan,

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-WAQORTPW.js";
-import "./chunks/chunk-AXCLIML6.js";
+} from "./chunks/chunk-ZWULOL3Y.js";
+import "./chunks/chunk-TQIHFYAX.js";
 
 // src/index.ts
 await runMain();

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-WAQORTPW.js";
+} from "./chunks/chunk-ZWULOL3Y.js";
 import {
   Journal,
   RunState,
@@ -28,7 +28,7 @@ import {
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-AXCLIML6.js";
+} from "./chunks/chunk-TQIHFYAX.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";
@@ -113,10 +113,15 @@ function reportFromJournal(plan, journalDir, o = {}) {
         else if (st === 2 /* Executed */) r.outcome = "executed";
         else Object.assign(r, { outcome: "skipped", reason: skippedWhy.get(seq) ?? "satisfied" });
       } else if (st === 4 /* Failed */ && (failedNow.has(seq) || gaveUp)) {
-        Object.assign(r, { outcome: "failed", reason: gaveUp ? "gave-up" : null, error: state.errors.get(seq) ?? null });
+        Object.assign(r, {
+          outcome: "failed",
+          reason: gaveUp ? "gave-up" : null,
+          error: state.errors.get(seq) ?? null
+        });
       } else {
         r.reason = "signal";
-        if (st === 1 /* Started */) r.detail = "was running when the step stopped; a re-run checks whether it finished";
+        if (st === 1 /* Started */)
+          r.detail = "was running when the step stopped; a re-run checks whether it finished";
       }
       push(r);
     }
@@ -145,8 +150,8 @@ async function runPost() {
     const localDir = getState(State.LocalDir);
     if (!localDir) return;
     const saved = getState(State.Saved) === "true";
-    const summarised = getState(ReportState.SummaryWritten) === "true";
-    if (saved && summarised) return;
+    const reported = getState(ReportState.Reported) === "true";
+    if (saved && reported) return;
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const inputs = getInputs((name) => getInput(name), workspace);
     const plan = await loadPlanFile(getState(State.PlanFile) || inputs.plan, {
@@ -158,7 +163,7 @@ async function runPost() {
     const cp = checkpointer(inputs, plan, localDir, stores, coreLogger);
     if (!existsSync2(cp.paths.journal)) return;
     let report;
-    if (!summarised) {
+    if (!reported) {
       try {
         report = reportFromJournal(plan, cp.paths.journal, {
           attempt: Number(process.env.GITHUB_RUN_ATTEMPT ?? "") || void 0
@@ -172,7 +177,10 @@ async function runPost() {
     let keys = [];
     let resumeAt;
     if (!saved && existsSync2(cp.paths.base)) {
-      const { state } = Journal.load(cp.paths.journal, { readOnly: true });
+      const journal = Journal.open(cp.paths.journal, plan);
+      journal.snapshot();
+      journal.close();
+      const { state } = journal;
       resumeAt = state.firstUndone() ?? state.total;
       info(
         `the main step did not finish; saving its checkpoint (${state.total} operations known, resuming at #${resumeAt})`

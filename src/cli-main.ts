@@ -12,21 +12,33 @@ import { Sandbox } from './plan/paths.js'
 import { preflight } from './plan/preflight.js'
 import { renderText } from './report/text.js'
 import { renderInspect } from './report/inspect.js'
+import { Progress } from './report/progress.js'
+import { renderSummary } from './report/summary.js'
 
 const USAGE = `usage:
   bulk-ops run PLAN [--workspace DIR] [--state-dir DIR] [--dry-run] [--report FILE]
-                    [--time-budget 30s] [--max-attempts N] [--fail-fast] [--fresh] [--verbose]
+                    [--summary FILE] [--time-budget 30s] [--max-attempts N] [--fail-fast]
+                    [--fresh] [--verbose]
   bulk-ops inspect STATE-DIR
 exit codes: 0 complete, 1 something failed, 2 bad plan or usage, 3 incomplete but resumable`
 
 export interface CliIo {
   out: (s: string) => void
   err: (s: string) => void
+  /** Progress as one line redrawn in place (a terminal) rather than a line now and then (a log). */
+  tty?: boolean
+  /** Between two progress lines when not a terminal. */
+  progressEveryMs?: number
+  /** No progress before the run has taken this long. */
+  progressDelayMs?: number
 }
 
 const stdio: CliIo = {
   out: s => process.stdout.write(s),
-  err: s => process.stderr.write(s)
+  err: s => process.stderr.write(s),
+  get tty() {
+    return !!process.stdout.isTTY && !!process.stderr.isTTY
+  }
 }
 
 /** Keeps @actions/* workflow commands (`::debug::`) out of the CLI's own output. */
@@ -112,6 +124,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     'state-dir': { type: 'string' },
     'dry-run': { type: 'boolean' },
     report: { type: 'string' },
+    summary: { type: 'string' },
     'time-budget': { type: 'string' },
     'max-attempts': { type: 'string' },
     'fail-fast': { type: 'boolean' },
@@ -157,6 +170,12 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   const logger = cliLogger(io, !!v.verbose)
+  const progress = new Progress({
+    write: io.err,
+    tty: !!io.tty,
+    everyMs: io.progressEveryMs,
+    delayMs: io.progressDelayMs
+  })
   try {
     const { report, exitCode } = await runPlan({
       plan,
@@ -167,12 +186,21 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       signal: controller.signal,
       logger,
       fresh: !!v.fresh,
-      checkpointEveryMs
+      checkpointEveryMs,
+      onProgress: (c, r) => progress.update(c, r)
     })
+    progress.done()
+    const ctx = {
+      mode: 'cli' as const,
+      planFile: positionals[0],
+      ...(v.report !== undefined ? { reportPath: String(v.report) } : {})
+    }
     if (v.report !== undefined) writeAtomic(resolve(String(v.report)), JSON.stringify(report, null, 2) + '\n')
-    io.out(renderText(report, { planFile: positionals[0], verbose: !!v.verbose }))
+    if (v.summary !== undefined) writeAtomic(resolve(String(v.summary)), renderSummary(report, ctx))
+    io.out(renderText(report, { ...ctx, verbose: !!v.verbose }))
     return exitCode
   } finally {
+    progress.done()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }

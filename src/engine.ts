@@ -146,6 +146,17 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           push({ ...base, outcome: 'skipped', reason: 'done-earlier', attempts: state.tries[seq] })
           continue
         }
+        if (state && state.status[seq] === St.Failed && state.tries[seq] >= decl.policy.maxAttempts) {
+          push({
+            ...base,
+            from: decl.each ?? decl.subject ?? null,
+            outcome: 'failed',
+            reason: 'gave-up',
+            attempts: state.tries[seq],
+            error: state.errors.get(seq) ?? exp.error
+          })
+          continue
+        }
         stoppedBy = stopReason()
         if (stoppedBy) {
           push({
@@ -163,7 +174,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           ...base,
           from: decl.each ?? decl.subject ?? null,
           outcome: 'failed',
-          reason: null,
+          reason: (state?.tries[seq] ?? 1) >= decl.policy.maxAttempts ? 'gave-up' : null,
           attempts: state?.tries[seq] ?? 1,
           error: exp.error
         })

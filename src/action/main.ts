@@ -1,17 +1,25 @@
 import * as core from '@actions/core'
 import { mkdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { Outputs, State } from '../constants.js'
 import { errorMessage } from '../errors.js'
 import { runPlan } from '../engine.js'
-import { getInputs } from '../inputs.js'
+import { getInputs, type ActionInputs } from '../inputs.js'
 import { writeAtomic } from '../journal/snapshot.js'
 import type { Logger } from '../logger.js'
 import { loadPlanFile } from '../plan/load.js'
 import { Sandbox } from '../plan/paths.js'
 import { preflight } from '../plan/preflight.js'
-import { renderMarkdown } from '../report/markdown.js'
+import { annotationsFor } from '../report/annotations.js'
+import { ReportCarrier } from '../report/audit-store.js'
+import { fenced } from '../report/escape.js'
+import type { SummaryContext } from '../report/facts.js'
 import type { Report } from '../report/model.js'
+import { actionOutputs } from '../report/outputs.js'
+import { commentMarker, pullRequestOf, upsertPrComment } from '../report/pr-comment.js'
+import { Progress } from '../report/progress.js'
+import { renderCompact, renderSummary } from '../report/summary.js'
+import { repoFromEnv } from '../store/github-api.js'
 import type { Checkpointer, RestoreResult } from '../checkpoint/manager.js'
 import { checkpointer, localDirFor, makeStores } from './setup.js'
 
@@ -19,15 +27,30 @@ import { checkpointer, localDirFor, makeStores } from './setup.js'
 export const coreLogger: Logger = {
   info: m => core.info(m),
   warning: m => core.warning(m),
-  error: m => core.error(m),
+  // Failed operations become annotations on their files once the report is known (at most 10
+  // show per step); here they are log lines, so they do not use up those 10.
+  error: m => core.info(`Error: ${m}`),
   debug: m => core.debug(m)
 }
 
+/** Values the main step hands to the post step for the summary (beside State in constants.ts). */
+export const ReportState = {
+  /** 'true' once the main step reported (outputs, annotations, job summary, PR comment). */
+  Reported: 'reported',
+  /** JSON of RestoreResult.from: the checkpoint this attempt resumed from. */
+  RestoredFrom: 'restored-from'
+} as const
+
+/** Between two progress lines in the job log. */
+const PROGRESS_EVERY_MS = 60_000
+
 /**
  * Main step: read inputs, restore the newest usable checkpoint, run the plan with periodic
- * checkpoints, save the final one, set outputs. Fails the step when anything failed or is pending.
+ * checkpoints, save the final one, report (outputs, job summary, annotations, PR comment).
+ * Fails the step when anything failed or is pending.
  */
 export async function runMain(): Promise<void> {
+  let running = false
   try {
     const token = core.getInput('github-token')
     if (token) core.setSecret(token)
@@ -41,25 +64,33 @@ export async function runMain(): Promise<void> {
     await sandbox.init()
     await preflight(plan, sandbox)
     const localDir = localDirFor(plan.planId, inputs.key)
+    const reportPath = join(localDir, 'report.json')
     core.saveState(State.LocalDir, localDir)
     core.saveState(State.PlanFile, inputs.plan)
     core.saveState(State.Workspace, inputs.workingDirectory)
     core.setOutput(Outputs.PlanId, plan.planId)
+    const progress = new Progress({
+      write: s => core.info(s.trimEnd()),
+      tty: false,
+      everyMs: PROGRESS_EVERY_MS
+    })
 
     if (inputs.dryRun) {
       const { report } = await runPlan({
         plan,
         workspace: inputs.workingDirectory,
         dryRun: true,
-        logger: coreLogger
+        logger: coreLogger,
+        onProgress: (c, r) => progress.update(c, r)
       })
       core.saveState(State.Saved, 'true')
-      await finish(report, localDir, inputs.summary, '', null)
+      writeReport(reportPath, report)
+      await finish(report, { inputs, workspace, reportPath, restore: null })
       return
     }
 
     rmSync(localDir, { recursive: true, force: true })
-    const stores = makeStores(inputs, plan, localDir, coreLogger)
+    const stores = makeStores(inputs, plan, localDir, coreLogger).map(s => new ReportCarrier(s, reportPath))
     const cp = checkpointer(inputs, plan, localDir, stores, coreLogger)
     let restore: RestoreResult = { restored: false, reverify: false }
     let canCheckpoint = stores.length > 0
@@ -71,6 +102,7 @@ export async function runMain(): Promise<void> {
     }
     if (inputs.resume !== 'never' && canCheckpoint) {
       restore = await core.group('Restore checkpoint', () => cp.restore(inputs.resumeScope))
+      if (restore.from) core.saveState(ReportState.RestoredFrom, JSON.stringify(restore.from))
     }
     if (inputs.resume === 'require' && !restore.restored) {
       throw new Error(
@@ -90,6 +122,7 @@ export async function runMain(): Promise<void> {
     }
     process.on('SIGINT', onSignal)
     process.on('SIGTERM', onSignal)
+    running = true
     const { report } = await runPlan({
       plan,
       workspace: inputs.workingDirectory,
@@ -100,10 +133,13 @@ export async function runMain(): Promise<void> {
       logger: coreLogger,
       checkpointEveryMs: inputs.checkpointEveryMs,
       reverifyDone: restore.reverify,
-      onCheckpoint: canCheckpoint ? async j => void (await cp.capture(false, j.state)) : undefined
+      onCheckpoint: canCheckpoint ? async j => void (await cp.capture(false, j.state)) : undefined,
+      onProgress: (c, r) => progress.update(c, r)
     })
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    // Before the final capture: the artifact store's final checkpoint carries it.
+    writeReport(reportPath, report)
 
     if (canCheckpoint && !signalled) {
       await core.group('Save checkpoint', async () => {
@@ -114,42 +150,153 @@ export async function runMain(): Promise<void> {
     } else if (!canCheckpoint) {
       core.saveState(State.Saved, 'true')
     }
-    await finish(report, localDir, inputs.summary, cp.lastKey, restore, cp)
+    await finish(report, {
+      inputs,
+      workspace,
+      reportPath,
+      restore,
+      cp: canCheckpoint ? cp : undefined,
+      carriers: stores,
+      savedByPost: canCheckpoint && signalled
+    })
   } catch (err) {
     core.setFailed(errorMessage(err))
+    // A failure after the run began is summarised from the journal by the post step.
+    if (!running) await failureSummary(errorMessage(err))
   }
 }
 
-async function finish(
-  report: Report,
-  localDir: string,
-  summary: boolean,
-  checkpointKey: string,
-  restore: RestoreResult | null,
+function writeReport(path: string, report: Report): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeAtomic(path, JSON.stringify(report, null, 2) + '\n')
+}
+
+interface FinishOptions {
+  inputs: ActionInputs
+  workspace: string
+  reportPath: string
+  restore: RestoreResult | null
   cp?: Checkpointer
-): Promise<void> {
-  mkdirSync(localDir, { recursive: true })
-  const reportPath = join(localDir, 'report.json')
-  writeAtomic(reportPath, JSON.stringify(report, null, 2) + '\n')
-  const md = renderMarkdown(report)
+  carriers?: ReportCarrier[]
+  /** The main step was cancelled: the post step saves the checkpoint. */
+  savedByPost?: boolean
+}
+
+async function finish(report: Report, f: FinishOptions): Promise<void> {
+  const ctx = summaryContext(f.inputs, f.workspace, {
+    restoredFrom: f.restore?.from,
+    checkpointKey: f.savedByPost ? undefined : (f.cp?.lastKey ?? ''),
+    checkpointInPost: f.savedByPost,
+    storedBytes: f.cp?.storedBytes(),
+    reportArtifact: f.carriers?.find(c => c.artifact)?.artifact || undefined,
+    reportPath: f.reportPath
+  })
+  const compact = renderCompact(report, ctx)
+  const outputs = actionOutputs(report, {
+    resumed: !!f.restore?.restored,
+    reportPath: f.reportPath,
+    summary: compact,
+    checkpointKey: f.cp?.lastKey ?? ''
+  })
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  if (f.cp) core.info(`checkpoints stored now: ${f.cp.storedBytes()} bytes`)
+  await publish(report, ctx, compact, f.inputs, f.workspace)
   const c = report.counts
-  core.setOutput(Outputs.Total, c.total)
-  core.setOutput(Outputs.Executed, c.executed)
-  core.setOutput(Outputs.Skipped, c.skipped)
-  core.setOutput(Outputs.Failed, c.failed)
-  core.setOutput(Outputs.Pending, c.pending)
-  core.setOutput(Outputs.Complete, String(report.complete))
-  core.setOutput(Outputs.Resumed, String(!!restore?.restored))
-  core.setOutput(Outputs.ResumedFrom, report.resumedFrom === null ? '' : String(report.resumedFrom))
-  core.setOutput(Outputs.Report, reportPath)
-  core.setOutput(Outputs.Summary, md)
-  core.setOutput(Outputs.CheckpointKey, checkpointKey)
-  if (cp) core.info(`checkpoints stored now: ${cp.storedBytes()} bytes`)
-  if (summary && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write()
-  if (c.failed > 0) core.setFailed(`${c.failed} of ${c.total} operations failed; a re-run retries them`)
-  else if (c.pending > 0) {
+  if (c.failed > 0) {
+    const gaveUp = report.operations.filter(r => r.outcome === 'failed' && r.reason === 'gave-up').length
+    const retried = c.failed - gaveUp
+    core.setFailed(
+      `${c.failed} of ${c.total} operations failed; ` +
+        (retried ? `a re-run retries ${retried}` : 'a re-run retries none of them') +
+        (gaveUp ? `${retried ? ' and' : ':'} ${gaveUp} gave up after max-attempts` : '')
+    )
+  } else if (c.pending > 0) {
     core.setFailed(
       `${c.pending} of ${c.total} operations are pending (${report.stoppedBy}); re-run the job to continue`
     )
+  }
+}
+
+/** The summary context of this run, from the inputs and the runner's environment. */
+export function summaryContext(
+  inputs: ActionInputs,
+  workspace: string,
+  more: Partial<SummaryContext>
+): SummaryContext {
+  const env = process.env
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
+      : undefined
+  return {
+    mode: 'action',
+    planFile: relative(workspace, inputs.plan),
+    stores: inputs.stores,
+    runUrl,
+    ...more
+  }
+}
+
+/**
+ * Job summary, annotations on the failed files, and the pull-request comment. Shared by the post
+ * step, which reports a cancelled attempt from its journal.
+ */
+export async function publish(
+  report: Report,
+  ctx: SummaryContext,
+  compact: string,
+  inputs: ActionInputs,
+  workspace: string
+): Promise<void> {
+  const fileOf = (p: string): string => relative(workspace, join(inputs.workingDirectory, p))
+  for (const a of annotationsFor(report, fileOf)) {
+    const props = { title: a.title, ...(a.file ? { file: a.file } : {}) }
+    if (a.level === 'error') core.error(a.message, props)
+    else core.warning(a.message, props)
+  }
+  if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(renderSummary(report, ctx)).write()
+    } catch (err) {
+      core.warning(`job summary not written: ${errorMessage(err)}`)
+    }
+  }
+  if (inputs.prComment) await commentOnPullRequest(report.planId, inputs, compact)
+  core.saveState(ReportState.Reported, 'true')
+}
+
+async function commentOnPullRequest(planId: string, inputs: ActionInputs, body: string): Promise<void> {
+  const pull = pullRequestOf()
+  const repo = repoFromEnv()
+  if (!pull || !repo) {
+    core.warning(
+      `pr-comment: this run is not for a pull request (event: ${process.env.GITHUB_EVENT_NAME || 'unknown'}), so there is nothing to comment on`
+    )
+    return
+  }
+  await upsertPrComment({
+    token: inputs.githubToken,
+    apiUrl: repo.apiUrl,
+    owner: repo.owner,
+    repo: repo.repo,
+    pull,
+    marker: commentMarker(planId, inputs.key),
+    body,
+    logger: coreLogger
+  })
+}
+
+/** A bad input or plan stops the step before anything changed: the summary says why. */
+async function failureSummary(message: string): Promise<void> {
+  core.saveState(ReportState.Reported, 'true')
+  if (!process.env.GITHUB_STEP_SUMMARY || /^(false|no|0)$/i.test(core.getInput('summary').trim())) return
+  try {
+    await core.summary
+      .addRaw(
+        `## ❌ bulk-ops: did not run\n\nThe step stopped with an error before it changed anything:\n\n${fenced(message, 'text')}\n`
+      )
+      .write()
+  } catch (err) {
+    core.warning(`job summary not written: ${errorMessage(err)}`)
   }
 }

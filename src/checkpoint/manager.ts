@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
-import { Journal } from '../journal/journal.js'
+import { Journal, SNAPSHOT_FILE } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
 import { writeAtomic } from '../journal/snapshot.js'
 import type { Logger } from '../logger.js'
@@ -153,6 +153,12 @@ export class Checkpointer {
 
   /** Captures the delta and journal into the staging directory and saves it to every store. */
   async capture(final: boolean, live?: RunState): Promise<string[]> {
+    if (!existsSync(join(this.paths.journal, SNAPSHOT_FILE))) {
+      // Killed before its first snapshot: a checkpoint always carries one (the restore requires it).
+      const j = Journal.open(this.paths.journal, this.o.plan)
+      j.snapshot()
+      j.close()
+    }
     const state = live ?? Journal.load(this.paths.journal, { readOnly: true }).state
     rmSync(this.paths.staging, { recursive: true, force: true })
     mkdirSync(this.paths.staging, { recursive: true })

@@ -29,7 +29,7 @@ export class RealFs implements Fs {
     if (!this.root) return
     this.realRoot ??= await fsp.realpath(this.root)
     let dir = start
-    let real: string | null = null
+    let real: string | null
     // The nearest existing ancestor decides (mkdirp and copies create what is missing).
     for (;;) {
       // Synchronous and native: one realpath(3) call, no thread-pool round trip per operation.

@@ -1,4 +1,15 @@
 import { formatDuration } from '../duration.js'
+import { num } from './escape.js'
+import {
+  attemptEnd,
+  groupsOf,
+  nextRunText,
+  resumedText,
+  skipReasons,
+  statusTitle,
+  timeText,
+  type SummaryContext
+} from './facts.js'
 import type { OpReport, Report } from './model.js'
 
 const MAX_LISTED = 50
@@ -19,27 +30,37 @@ export function opLine(r: OpReport): string {
   return printable(`${seq} ${r.op} (${r.kind}) ${paths(r)}`.trimEnd())
 }
 
-/** The plain-text summary the CLI prints: headline, counts, failures, what a re-run does. */
-export function renderText(report: Report, opts: { planFile?: string; verbose?: boolean } = {}): string {
+/** Left-aligned columns for a small plain-text table. */
+function columns(rows: string[][], indent = '  '): string[] {
+  const width = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
+  return rows.map(r => indent + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(width[i]))).join('  '))
+}
+
+/**
+ * The plain-text summary the CLI prints: the job summary's content without Markdown — headline,
+ * counts, failures, declared operations, attempts, what the next run does; for a dry-run the
+ * classification and the diffs.
+ */
+export function renderText(
+  report: Report,
+  opts: { planFile?: string; verbose?: boolean } & SummaryContext = {}
+): string {
+  const ctx: SummaryContext = { mode: 'cli', ...opts }
   const c = report.counts
   const out: string[] = []
-  const state = report.dryRun
-    ? 'dry-run'
-    : report.complete
-      ? c.failed
-        ? 'complete with failures'
-        : 'complete'
-      : 'incomplete'
-  const resumed = report.resumedFrom !== null ? `, resumed from #${report.resumedFrom}` : ''
+  const resumed = resumedText(report, ctx)
   out.push(
-    `bulk-ops: ${state} — attempt ${report.attempt}${resumed}, plan ${report.planId}${opts.planFile ? ` (${opts.planFile})` : ''}, ${formatDuration(report.durationMs)}`
+    printable(
+      `bulk-ops: ${statusTitle(report, ctx)} — attempt ${report.attempt}${resumed ? `, ${resumed}` : ''}, plan ${report.planId}${opts.planFile ? ` (${opts.planFile})` : ''}, ${formatDuration(report.durationMs)}`
+    )
   )
-  const reasons = new Map<string, number>()
-  for (const r of report.operations)
-    if (r.outcome === 'skipped' && r.reason) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1)
-  const why = [...reasons].map(([k, v]) => `${k} ${v}`).join(', ')
+  const why = skipReasons(report)
+    .map(([k, v]) => `${k} ${num(v)}`)
+    .join(', ')
   out.push(
-    `  total ${c.total}: executed ${c.executed}, skipped ${c.skipped}${why ? ` (${why})` : ''}, failed ${c.failed}, pending ${c.pending}`
+    printable(
+      `  ${num(c.total)} operations: executed ${num(c.executed)}, skipped ${num(c.skipped)}${why ? ` (${why})` : ''}, failed ${num(c.failed)}, pending ${num(c.pending)}`
+    )
   )
   if (report.stoppedBy) out.push(`  stopped early: ${report.stoppedBy}`)
   if (report.dryRun) {
@@ -50,7 +71,7 @@ export function renderText(report: Report, opts: { planFile?: string; verbose?: 
       classes.get(k)!.push(r)
     }
     for (const [k, rs] of classes) {
-      out.push(`${k} (${rs.length}):`)
+      out.push(`${k} (${num(rs.length)}):`)
       for (const r of rs.slice(0, opts.verbose ? rs.length : MAX_LISTED)) {
         out.push(
           `  ${opLine(r)}${r.error ? `: ${printable(r.error)}` : r.detail ? ` — ${printable(r.detail)}` : ''}`
@@ -63,30 +84,62 @@ export function renderText(report: Report, opts: { planFile?: string; verbose?: 
               .map(l => `    ${printable(l)}`)
           )
       }
-      if (!opts.verbose && rs.length > MAX_LISTED) out.push(`  … and ${rs.length - MAX_LISTED} more`)
+      if (!opts.verbose && rs.length > MAX_LISTED) out.push(`  … and ${num(rs.length - MAX_LISTED)} more`)
     }
-    return out.join('\n') + '\n'
+  } else {
+    const failed = report.operations.filter(r => r.outcome === 'failed')
+    if (failed.length) {
+      out.push(`failed (${num(failed.length)}):`)
+      for (const r of failed.slice(0, opts.verbose ? failed.length : MAX_LISTED)) {
+        const [head, ...more] = (r.error ?? '').split('\n')
+        out.push(
+          `  ${opLine(r)} [${r.reason === 'gave-up' ? 'gave up' : 'retry'}, tries ${r.attempts}]: ${printable(head)}`
+        )
+        for (const l of more) out.push(`      ${printable(l)}`)
+      }
+      if (!opts.verbose && failed.length > MAX_LISTED)
+        out.push(`  … and ${num(failed.length - MAX_LISTED)} more`)
+    }
   }
-  const failed = report.operations.filter(r => r.outcome === 'failed')
-  if (failed.length) {
-    out.push('failed:')
-    for (const r of failed.slice(0, MAX_LISTED)) {
-      const [head, ...more] = (r.error ?? '').split('\n')
-      out.push(`  ${opLine(r)} [${r.reason ?? 'error'}, tries ${r.attempts}]: ${printable(head)}`)
-      for (const l of more) out.push(`      ${printable(l)}`)
+  const groups = groupsOf(report)
+  if (groups.length > 1 || (groups.length === 1 && report.attempts.length > 1)) {
+    out.push('by declared operation:')
+    const rows = [['operation', 'kind', 'total', 'executed', 'skipped', 'failed', 'pending']]
+    for (const g of groups.slice(0, opts.verbose ? groups.length : MAX_LISTED))
+      rows.push([
+        printable(g.op),
+        g.kind,
+        num(g.total),
+        num(g.executed.length),
+        num(g.skipped.length),
+        num(g.failed.length),
+        num(g.pending.length)
+      ])
+    out.push(...columns(rows))
+    if (!opts.verbose && groups.length > MAX_LISTED)
+      out.push(`  … and ${num(groups.length - MAX_LISTED)} more`)
+  }
+  if (report.attempts.length > 1) {
+    out.push('attempts:')
+    const rows = [['attempt', 'started', 'executed', 'failed', 'ended']]
+    const last = report.attempts.length - 1
+    for (const [i, a] of report.attempts.entries()) {
+      if (!opts.verbose && i < last - 9) continue
+      rows.push([
+        String(a.attempt),
+        timeText(a.startedAt),
+        a.executed === undefined ? '-' : num(a.executed),
+        a.failed === undefined ? '-' : num(a.failed),
+        printable(attemptEnd(a, i === last, ctx))
+      ])
     }
-    if (failed.length > MAX_LISTED) out.push(`  … and ${failed.length - MAX_LISTED} more`)
+    out.push(...columns(rows))
   }
   if (opts.verbose) {
     for (const r of report.operations)
-      if (r.outcome !== 'failed') out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ''} ${opLine(r)}`)
+      if (r.outcome !== 'failed' && !report.dryRun)
+        out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ''} ${opLine(r)}`)
   }
-  const retry = failed.filter(r => r.reason !== 'gave-up').length
-  const gaveUp = failed.length - retry
-  if (c.pending || retry) {
-    out.push(
-      `next run: resumes at the first undone operation; ${c.pending} pending will run, ${retry} failed will be retried${gaveUp ? `, ${gaveUp} gave up` : ''}`
-    )
-  }
+  out.push(`next: ${nextRunText(report, ctx).join(' ')}`)
   return out.join('\n') + '\n'
 }

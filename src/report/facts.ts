@@ -1,0 +1,274 @@
+import type { Kind } from '../plan/types.js'
+import type { AttemptInfo } from '../journal/state.js'
+import { num, plural } from './escape.js'
+import type { OpReport, Report } from './model.js'
+
+/**
+ * What a summary knows besides the report: where it runs, the checkpoint it resumed from and the
+ * last one saved, where the full report is kept. Every field is optional; a summary says less
+ * when it knows less.
+ */
+export interface SummaryContext {
+  /** The action (job summary, "Re-run failed jobs") or the CLI (the same command again). */
+  mode?: 'action' | 'cli'
+  /** The plan file as the user named it. */
+  planFile?: string
+  /** The checkpoint this attempt restored. */
+  restoredFrom?: { store: string; name: string; attempt: number; seq: number }
+  /** Key or name of the last checkpoint saved; '' when none could be saved. */
+  checkpointKey?: string
+  /** The main step was cancelled: its checkpoint is saved by the post step, after this summary. */
+  checkpointInPost?: boolean
+  /** Configured checkpoint stores (`[]` for `store: none`). */
+  stores?: string[]
+  /** Bytes the checkpoint stores hold for this run now. */
+  storedBytes?: number
+  /** Name of the artifact that carries report.json. */
+  reportArtifact?: string
+  /** Where report.json was written. */
+  reportPath?: string
+  /** The main step was cancelled or killed; the post step summarised the journal. */
+  byPostStep?: boolean
+  /** Link to this workflow run attempt. */
+  runUrl?: string
+}
+
+/** The operations of one declared operation, in seq order, split by outcome. */
+export interface Group {
+  op: string
+  kind: Kind
+  total: number
+  executed: OpReport[]
+  skipped: OpReport[]
+  failed: OpReport[]
+  pending: OpReport[]
+  /** Skipped operations by reason, in REASON_ORDER. */
+  skippedBy: Map<string, OpReport[]>
+}
+
+export const SKIP_REASONS = ['done-earlier', 'satisfied', 'conflict', 'dry-run'] as const
+
+/** Groups the operations by declared operation, in plan order. One pass over the report. */
+export function groupsOf(report: Report): Group[] {
+  const byOp = new Map<string, Group>()
+  for (const r of report.operations) {
+    let g = byOp.get(r.op)
+    if (!g) {
+      g = {
+        op: r.op,
+        kind: r.kind,
+        total: 0,
+        executed: [],
+        skipped: [],
+        failed: [],
+        pending: [],
+        skippedBy: new Map()
+      }
+      byOp.set(r.op, g)
+    }
+    g.total++
+    g[r.outcome].push(r)
+    if (r.outcome === 'skipped') {
+      const why = r.reason ?? 'satisfied'
+      let list = g.skippedBy.get(why)
+      if (!list) g.skippedBy.set(why, (list = []))
+      list.push(r)
+    }
+  }
+  for (const g of byOp.values()) {
+    g.skippedBy = new Map(
+      [...g.skippedBy].sort(([a], [b]) => reasonRank(a) - reasonRank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    )
+  }
+  return [...byOp.values()]
+}
+
+function reasonRank(r: string): number {
+  const i = (SKIP_REASONS as readonly string[]).indexOf(r)
+  return i < 0 ? SKIP_REASONS.length : i
+}
+
+/** Skipped operations by reason over the whole report, in a stable order. */
+export function skipReasons(report: Report): [string, number][] {
+  const m = new Map<string, number>()
+  for (const r of report.operations)
+    if (r.outcome === 'skipped') m.set(r.reason ?? 'satisfied', (m.get(r.reason ?? 'satisfied') ?? 0) + 1)
+  return [...m].sort(([a], [b]) => reasonRank(a) - reasonRank(b))
+}
+
+/** What a further run will do with what is left. */
+export interface NextRun {
+  /** First seq a re-run starts at (null: nothing is left to run). */
+  from: number | null
+  pending: number
+  /** Pending declared operations that were not even expanded yet (each may fan out). */
+  unexpanded: number
+  retried: OpReport[]
+  gaveUp: OpReport[]
+}
+
+export function nextRun(report: Report): NextRun {
+  let from: number | null = null
+  let pending = 0
+  let unexpanded = 0
+  const retried: OpReport[] = []
+  const gaveUp: OpReport[] = []
+  for (const r of report.operations) {
+    let runsAgain = false
+    if (r.outcome === 'pending') {
+      pending++
+      if (r.seq === null) unexpanded++
+      runsAgain = true
+    } else if (r.outcome === 'failed') {
+      if (r.reason === 'gave-up') gaveUp.push(r)
+      else retried.push(r)
+      runsAgain = r.reason !== 'gave-up'
+    }
+    if (runsAgain && r.seq !== null && (from === null || r.seq < from)) from = r.seq
+  }
+  return { from, pending, unexpanded, retried, gaveUp }
+}
+
+export type Status = 'complete' | 'failed' | 'time-budget' | 'signal' | 'fail-fast' | 'cancelled' | 'dry-run'
+
+/** The one word that says how this attempt ended. */
+export function statusOf(report: Report, ctx: SummaryContext = {}): Status {
+  if (report.dryRun) return 'dry-run'
+  if (ctx.byPostStep) return 'cancelled'
+  if (report.stoppedBy === 'fail-fast') return 'fail-fast'
+  if (report.stoppedBy) return report.stoppedBy
+  if (report.counts.failed > 0) return 'failed'
+  return report.complete ? 'complete' : 'signal'
+}
+
+/** Headline words per status, without decoration. */
+export function statusTitle(report: Report, ctx: SummaryContext = {}): string {
+  const c = report.counts
+  switch (statusOf(report, ctx)) {
+    case 'dry-run':
+      return c.failed
+        ? `dry-run: ${plural(c.failed, 'operation')} would fail`
+        : 'dry-run: nothing was changed'
+    case 'complete':
+      return 'complete'
+    case 'failed':
+      return `finished with ${num(c.failed)} failed`
+    case 'time-budget':
+      return `stopped by the time budget, ${num(c.pending)} pending`
+    case 'signal':
+      return `cancelled, ${num(c.pending)} pending`
+    case 'fail-fast':
+      return 'stopped at the first failure (continue-on-error: false)'
+    case 'cancelled':
+      return `cancelled or killed, ${num(c.pending)} pending`
+  }
+}
+
+export const STATUS_ICON: Record<Status, string> = {
+  complete: '✅',
+  failed: '❌',
+  'time-budget': '⏸️',
+  signal: '⏹️',
+  'fail-fast': '❌',
+  cancelled: '⏹️',
+  'dry-run': '🔍'
+}
+
+/**
+ * `resumed from #5,000, checkpoint K (cache) saved by attempt 1`; `fmt` formats the seq and the
+ * key (Markdown or plain text). Null on a fresh start.
+ */
+export function resumedText(
+  report: Report,
+  ctx: SummaryContext,
+  fmt: { seq: (s: string) => string; key: (s: string) => string } = { seq: s => s, key: s => s }
+): string | null {
+  if (report.resumedFrom === null) return null
+  const at = `resumed from ${fmt.seq(`#${num(report.resumedFrom)}`)}`
+  if (ctx.restoredFrom) {
+    const r = ctx.restoredFrom
+    return `${at}, checkpoint ${fmt.key(r.name)} (${r.store}) saved by attempt ${r.attempt}`
+  }
+  const before = previousAttempt(report.attempts)
+  return `${at}${before ? `, journal of attempt ${before.attempt}` : ''}`
+}
+
+/** `2025-01-02 10:00:00 UTC`; a dash for a time that is not one. */
+export function timeText(ms: number): string {
+  const d = new Date(ms)
+  return Number.isFinite(d.getTime()) ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '—'
+}
+
+function previousAttempt(attempts: AttemptInfo[]): AttemptInfo | undefined {
+  return attempts.length >= 2 ? attempts[attempts.length - 2] : undefined
+}
+
+/** How an attempt ended, in words, for the history table. */
+export function attemptEnd(
+  a: AttemptInfo,
+  current: boolean,
+  ctx: SummaryContext = {},
+  quote: (s: string) => string = s => s
+): string {
+  switch (a.how) {
+    case undefined:
+      return current && ctx.byPostStep
+        ? 'cancelled or killed (no end record)'
+        : current
+          ? 'running'
+          : 'killed or cancelled (no end record)'
+    case 'complete':
+      return 'complete'
+    case 'failed':
+      return `${num(a.failed ?? 0)} failed`
+    case 'time-budget':
+      return 'stopped by the time budget'
+    case 'signal':
+      return 'cancelled (signal)'
+    case 'fail-fast':
+      return 'stopped at the first failure'
+    default:
+      return `ended: ${quote(a.how)}`
+  }
+}
+
+/**
+ * What a further run does, as sentences without Markdown (the renderers add it). The action says
+ * "Re-run failed jobs"; the CLI says "running the same command again".
+ */
+export function nextRunText(report: Report, ctx: SummaryContext = {}): string[] {
+  const n = nextRun(report)
+  const again = ctx.mode === 'cli' ? 'Running the same command again' : '"Re-run failed jobs"'
+  if (report.dryRun) {
+    return ['Dry-run: nothing was changed and nothing was saved. Run without dry-run to apply the plan.']
+  }
+  const out: string[] = []
+  const work: string[] = []
+  if (n.pending)
+    work.push(
+      `runs ${plural(n.pending, 'pending operation')}${n.unexpanded ? ` (${num(n.unexpanded)} of them not yet expanded: each may fan out into many)` : ''}`
+    )
+  if (n.retried.length) work.push(`retries ${plural(n.retried.length, 'failed operation')}`)
+  if (work.length) {
+    const where = n.from !== null ? ` resumes at #${num(n.from)}: it` : ''
+    out.push(`${again}${where} ${work.join(' and ')}; completed operations are skipped as done-earlier.`)
+    if (ctx.mode !== 'cli' && ctx.checkpointKey === '' && ctx.stores && ctx.stores.length === 0)
+      out.push(
+        'No checkpoint store is configured (store: none), so a re-run on a fresh runner starts over; operations already done are then skipped as satisfied.'
+      )
+    else if (ctx.mode !== 'cli' && ctx.checkpointKey === '' && !ctx.byPostStep)
+      out.push(
+        'No checkpoint could be saved in this attempt (see the warnings in the log), so a re-run resumes from an older checkpoint or starts over.'
+      )
+  } else if (!n.gaveUp.length) {
+    out.push('Nothing is left to do.')
+  } else {
+    out.push(`${again} has nothing left to retry.`)
+  }
+  if (n.gaveUp.length) {
+    out.push(
+      `It gives up on ${plural(n.gaveUp.length, 'operation')} that reached max-attempts; raise max-attempts (in the plan or the input) to try them again.`
+    )
+  }
+  return out
+}
