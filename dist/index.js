@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-ZWULOL3Y.js";
+} from "./chunks/chunk-IBOZLA6H.js";
 import "./chunks/chunk-TQIHFYAX.js";
 
 // src/index.ts

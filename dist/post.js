@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-ZWULOL3Y.js";
+} from "./chunks/chunk-IBOZLA6H.js";
 import {
   Journal,
   RunState,
@@ -183,7 +183,7 @@ async function runPost() {
       const { state } = journal;
       resumeAt = state.firstUndone() ?? state.total;
       info(
-        `the main step did not finish; saving its checkpoint (${state.total} operations known, resuming at #${resumeAt})`
+        `the main step did not save its checkpoint; saving it now (${state.total} operations known, resuming at #${resumeAt})`
       );
       if (stores.length) {
         await cp.reopen();

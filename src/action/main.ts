@@ -142,11 +142,14 @@ export async function runMain(): Promise<void> {
     writeReport(reportPath, report)
 
     if (canCheckpoint && !signalled) {
-      await core.group('Save checkpoint', async () => {
-        await cp.capture(true)
-        if (report.complete && report.counts.failed === 0) for (const s of stores) await s.cleanup()
+      const keys = await core.group('Save checkpoint', async () => {
+        const saved = await cp.capture(true)
+        if (saved.length && report.complete && report.counts.failed === 0)
+          for (const s of stores) await s.cleanup()
+        return saved
       })
-      core.saveState(State.Saved, 'true')
+      // When no store took it (an outage), the post step tries once more.
+      if (keys.length) core.saveState(State.Saved, 'true')
     } else if (!canCheckpoint) {
       core.saveState(State.Saved, 'true')
     }

@@ -64,7 +64,7 @@ export async function runPost(): Promise<void> {
       const { state } = journal
       resumeAt = state.firstUndone() ?? state.total
       core.info(
-        `the main step did not finish; saving its checkpoint (${state.total} operations known, resuming at #${resumeAt})`
+        `the main step did not save its checkpoint; saving it now (${state.total} operations known, resuming at #${resumeAt})`
       )
       if (stores.length) {
         await cp.reopen()
