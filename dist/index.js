@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-IBOZLA6H.js";
-import "./chunks/chunk-TQIHFYAX.js";
+} from "./chunks/chunk-EDZ5KXGX.js";
+import "./chunks/chunk-TL2GGQ6E.js";
 
 // src/index.ts
 await runMain();

@@ -97,6 +97,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
   const operations: OpReport[] = []
   let stoppedBy: Report['stoppedBy'] = null
   let lastCheckpoint = now()
+  let lastYield = Date.now()
   const dryExpansions: FrozenExpansion[] = []
   let drySeq = 0
 
@@ -216,6 +217,11 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           : await runOne(resolved!, base)
       push(r)
       if (r.outcome === 'failed' && !decl.policy.continueOnError) stoppedBy = 'fail-fast'
+      // Filesystem calls are synchronous: let signals, timers and I/O callbacks run now and then.
+      if (Date.now() - lastYield >= 20) {
+        await new Promise(res => setImmediate(res))
+        lastYield = Date.now()
+      }
       if (journal && o.checkpointEveryMs !== undefined && now() - lastCheckpoint >= o.checkpointEveryMs) {
         await checkpoint()
         lastCheckpoint = now()
@@ -411,10 +417,19 @@ function hashOf(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex').slice(0, 32)
 }
 
+const labels = new WeakMap<DeclaredOp, string>()
+
+/** One label string per declared operation, shared by all its reports. */
+function labelOf(decl: DeclaredOp): string {
+  let l = labels.get(decl)
+  if (l === undefined) labels.set(decl, (l = opLabel(decl.index, decl.id)))
+  return l
+}
+
 function baseReport(decl: DeclaredOp, seq: number): OpReport {
   return {
     seq,
-    op: opLabel(decl.index, decl.id),
+    op: labelOf(decl),
     kind: decl.kind,
     from: null,
     to: null,

@@ -1,4 +1,6 @@
-import { isAbsolute, resolve } from 'node:path'
+import { realpathSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { isInside, pathProblem } from './plan/paths.js'
 import { parseDuration } from './duration.js'
 import { UsageError } from './errors.js'
 import { Inputs } from './constants.js'
@@ -49,14 +51,37 @@ export function getInputs(get: GetInput, workspace: string): ActionInputs {
   if (!planPath) throw new UsageError(`input '${Inputs.Plan}' is required`)
   const wd = val(Inputs.WorkingDirectory, '.')
   const workingDirectory = resolve(workspace, wd)
-  if (isAbsolute(wd) || !(workingDirectory === workspace || workingDirectory.startsWith(workspace + '/'))) {
-    throw new UsageError(`input '${Inputs.WorkingDirectory}': '${wd}' is not inside the workspace`)
+  const wdName = `input '${Inputs.WorkingDirectory}': '${wd}'`
+  if (isAbsolute(wd) || !isInside(workspace, workingDirectory))
+    throw new UsageError(`${wdName} is not inside the workspace`)
+  const rel = relative(workspace, workingDirectory)
+  if (rel && pathProblem(rel.split('\\').join('/')))
+    throw new UsageError(`${wdName} is inside .git or bulk-ops' own state`)
+  const st = statSync(workingDirectory, { throwIfNoEntry: false })
+  if (!st) throw new UsageError(`${wdName} does not exist`)
+  if (!st.isDirectory()) throw new UsageError(`${wdName} is not a directory`)
+  const real = realpathSync(workingDirectory)
+  const realTop = realpathSync(workspace)
+  const realRel = relative(realTop, real)
+  if (!isInside(realTop, real) || (realRel && pathProblem(realRel.split('\\').join('/')))) {
+    throw new UsageError(`${wdName} leads outside the workspace (or into .git) through a symlink`)
   }
   const storeText = val(Inputs.Store, 'cache')
   const stores: StoreKind[] = []
+  const parts = storeText.split(',').map(s => s.trim())
+  if (parts.includes('none') && parts.length > 1) {
+    throw new UsageError(
+      `input '${Inputs.Store}': '${storeText}' combines 'none' with a store; use 'none' alone`
+    )
+  }
   if (storeText !== 'none') {
     for (const part of storeText.split(',').map(s => s.trim())) {
-      const s = oneOf(Inputs.Store, part, ['cache', 'artifact'] as const)
+      if (part !== 'cache' && part !== 'artifact') {
+        throw new UsageError(
+          `input '${Inputs.Store}': '${storeText}' is not one of cache, artifact, cache,artifact, none`
+        )
+      }
+      const s: StoreKind = part
       if (stores.includes(s)) throw new UsageError(`input '${Inputs.Store}': '${storeText}' names ${s} twice`)
       stores.push(s)
     }

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import { realpathSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
@@ -54,44 +55,45 @@ export class RealFs implements Fs {
     }
   }
 
+  // Single system calls are made synchronously: the engine awaits each one in order anyway,
+  // and a thread-pool round trip per call costs more than the call (the engine yields to the
+  // event loop between operations, so signals and timers still run).
   async lstat(p: string): Promise<Stat | null> {
     try {
-      const s = await fsp.lstat(p)
-      return { type: statType(s), mode: s.mode & 0o7777, size: s.size }
+      const s = fs.lstatSync(p, { throwIfNoEntry: false })
+      return s ? { type: statType(s), mode: s.mode & 0o7777, size: s.size } : null
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' || code === 'ENOTDIR') return null
+      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return null
       throw err
     }
   }
 
   async readFile(p: string): Promise<Buffer> {
     await this.guard(p)
-    return fsp.readFile(p)
+    return fs.readFileSync(p)
   }
 
-  readlink(p: string): Promise<string> {
-    return fsp.readlink(p)
+  async readlink(p: string): Promise<string> {
+    return fs.readlinkSync(p)
   }
 
   async readdir(p: string): Promise<string[]> {
     await this.guardDir(p)
-    return fsp.readdir(p)
+    return fs.readdirSync(p)
   }
 
   async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
     await this.guard(p)
     const tmp = scratchPath(p)
-    await fsp.rm(tmp, { force: true, recursive: true })
+    fs.rmSync(tmp, { force: true, recursive: true })
     await withScratch(tmp, async () => {
-      await fsp.writeFile(tmp, data, { mode })
-      await fsp.chmod(tmp, mode)
-      await fsp.rename(tmp, p)
+      fs.writeFileSync(tmp, data, { mode })
+      fs.chmodSync(tmp, mode)
+      fs.renameSync(tmp, p)
     })
   }
 
   async mkdirp(p: string): Promise<string[]> {
-    await this.guardDir(p)
     const created: string[] = []
     let cur = p
     while ((await this.lstat(cur)) === null) {
@@ -100,7 +102,10 @@ export class RealFs implements Fs {
       if (up === cur) break
       cur = up
     }
-    if (created.length > 0) await fsp.mkdir(p, { recursive: true })
+    if (created.length > 0) {
+      await this.guardDir(p)
+      fs.mkdirSync(p, { recursive: true })
+    }
     return created
   }
 
@@ -108,11 +113,11 @@ export class RealFs implements Fs {
     await this.guard(from)
     if (dirname(to) !== dirname(from)) await this.guard(to)
     try {
-      await fsp.rename(from, to)
+      fs.renameSync(from, to)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err
       await this.copy(from, to)
-      await fsp.rm(from, { recursive: true, force: true })
+      fs.rmSync(from, { recursive: true, force: true })
     }
   }
 
@@ -129,12 +134,12 @@ export class RealFs implements Fs {
 
   async rm(p: string): Promise<void> {
     await this.guard(p)
-    return fsp.rm(p, { recursive: true, force: true })
+    fs.rmSync(p, { recursive: true, force: true })
   }
 
   async chmod(p: string, mode: number): Promise<void> {
     await this.guard(p)
-    return fsp.chmod(p, mode)
+    fs.chmodSync(p, mode)
   }
 }
 

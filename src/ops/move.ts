@@ -17,7 +17,7 @@ export const moveOp: OpKind = {
     if (!ss && ds) return { state: 'satisfied', detail: 'already moved' }
     if (!ss) throw new OpError(`source '${op.src}' does not exist`)
     if (isInside(src, dst)) throw new OpError(`cannot move '${op.src}' into itself ('${op.dst}')`)
-    if (!ds) return { state: 'todo' }
+    if (!ds) return { state: 'todo', prepared: { srcType: ss.type } }
     if (await sameContent(env.fs, src, dst, ss, ds)) return { state: 'todo', prepared: { dedupe: true } }
     return {
       state: 'conflict',
@@ -27,12 +27,13 @@ export const moveOp: OpKind = {
   async apply(op, env, check, overwrite) {
     const src = await env.sandbox.resolve(op.src!)
     const dst = await env.sandbox.resolve(op.dst!)
-    const ss = await env.fs.lstat(src)
+    const ss = check.prepared?.srcType ? { type: check.prepared.srcType } : await env.fs.lstat(src)
     if (check.prepared?.dedupe) {
       await env.fs.rm(src)
       return { invalidatesPaths: ss?.type !== 'file' }
     }
-    const created = await env.fs.mkdirp(dirname(dst))
+    // A rename stays in its directory, which exists: no mkdirp.
+    const created = dirname(dst) === dirname(src) ? [] : await env.fs.mkdirp(dirname(dst))
     if (overwrite) await env.fs.rm(dst)
     await env.fs.rename(src, dst)
     return {

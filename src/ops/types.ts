@@ -36,6 +36,8 @@ export interface Prepared {
   after?: Buffer
   /** move: the target already holds the source's content; applying only removes the source. */
   dedupe?: boolean
+  /** move: the source's type as check() saw it, so apply() need not look again. */
+  srcType?: 'file' | 'dir' | 'symlink' | 'other'
 }
 
 /** What applying changed, for the journal and the checkpoint delta. */

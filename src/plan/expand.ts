@@ -29,6 +29,13 @@ function globEscape(s: string): string {
     .replace(/\*/g, '[*]')
 }
 
+const keepAll = (): boolean => true
+
+/** A copy of `s` that holds its own characters (not a slice of a longer string). */
+function flat(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8')
+}
+
 function reserved(rel: string): boolean {
   const segs = rel.split('/')
   return segs.some(s => s.toLowerCase() === '.git') || segs[0].toLowerCase() === RESERVED_DIRS[1]
@@ -42,7 +49,7 @@ export async function expandGlob(
   pattern: string,
   sandbox: Sandbox,
   fs: Fs,
-  keep: (type: string) => boolean = () => true
+  keep: (type: string) => boolean = keepAll
 ): Promise<string[]> {
   const abs = `${globEscape(sandbox.root)}/${pattern}`
   const globber = await glob.create(abs, {
@@ -52,12 +59,15 @@ export async function expandGlob(
     omitBrokenSymbolicLinks: true,
     excludeHiddenFiles: false
   })
-  const found = new Set<string>()
+  const overlay = fs instanceof OverlayFs
+  // The globber yields each path once: an array is enough on disk (a dry-run adds overlay paths).
+  const found: string[] = []
   for await (const p of globber.globGenerator()) {
-    const rel = toRel(sandbox.root, p)
-    if (rel !== '.' && !reserved(rel)) found.add(rel)
+    // A flat copy, so the match does not keep the globber's whole absolute path alive.
+    const rel = flat(toRel(sandbox.root, p))
+    if (rel !== '.' && !reserved(rel)) found.push(rel)
   }
-  if (fs instanceof OverlayFs) {
+  if (overlay) {
     const mm = new Minimatch(abs.replace(/\/+$/, ''), {
       dot: true,
       nobrace: true,
@@ -73,23 +83,29 @@ export async function expandGlob(
       const rel = toRel(sandbox.root, p)
       if (!p.startsWith(sandbox.root + '/') || reserved(rel)) continue
       if (dirsOnly && type !== 'dir') continue
-      if (mm.match(p) || (trailingGlobstar && mm.match(`${p}/`))) found.add(rel)
+      if (mm.match(p) || (trailingGlobstar && mm.match(`${p}/`))) found.push(rel)
     }
   }
-  const out: string[] = []
-  for (const rel of found) {
-    const s = await fs.lstat(`${sandbox.root}/${rel}`)
-    if (s && keep(s.type)) out.push(rel)
+  const unique = overlay ? [...new Set(found)] : found
+  // On disk the globber has just seen every match; only a type filter, or the overlay's view,
+  // needs another look.
+  let out: string[] = unique
+  if (overlay || keep !== keepAll) {
+    out = []
+    for (const rel of unique) {
+      const s = await fs.lstat(`${sandbox.root}/${rel}`)
+      if (s && keep(s.type)) out.push(rel)
+    }
   }
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** Which matched types an operation acts on: replace edits regular files; run takes files and directories. */
 function keepFor(decl: DeclaredOp): (type: string) => boolean {
-  if (decl.each !== undefined) return () => true
+  if (decl.each !== undefined) return keepAll
   if (decl.kind === 'replace') return t => t === 'file'
   if (decl.kind === 'run') return t => t === 'file' || t === 'dir'
-  return () => true
+  return keepAll
 }
 
 /** Expands a declared operation when the run reaches it. */

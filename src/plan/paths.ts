@@ -42,6 +42,8 @@ export function planPathProblem(p: string): string | null {
 
 /** Normalises a checked relative path (`a//b/./c/` → `a/b/c`). */
 export function normalizeRel(p: string): string {
+  // Already normal (the common case for glob matches): keep the same string, no copy.
+  if (p !== '' && !/(^|\/)\.\.?(\/|$)|\/\/|\/$/.test(p)) return p
   const n = posix.normalize(p).replace(/\/+$/, '')
   return n === '' ? '.' : n
 }
