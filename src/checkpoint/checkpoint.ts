@@ -67,7 +67,11 @@ export function sealCheckpoint(
 }
 
 /** Reads and verifies a restored checkpoint: shape, sizes, checksums, plan. Throws CheckpointError. */
-export function openCheckpoint(dir: string, planId: string): CheckpointManifest {
+export function openCheckpoint(
+  dir: string,
+  planId: string,
+  maxBytes = MAX_CHECKPOINT_BYTES
+): CheckpointManifest {
   const mpath = join(dir, MANIFEST_FILE)
   if (!existsSync(mpath)) throw new CheckpointError('it has no manifest (an incomplete save)')
   if (statSync(mpath).size > 512 * 1024 * 1024) throw new CheckpointError('its manifest is implausibly large')
@@ -97,8 +101,7 @@ export function openCheckpoint(dir: string, planId: string): CheckpointManifest 
     total += bytes
     if (bytes !== want.bytes)
       throw new CheckpointError(`${f} has ${bytes} bytes, the manifest says ${want.bytes}`)
-    if (total > MAX_CHECKPOINT_BYTES)
-      throw new CheckpointError(`it is larger than ${MAX_CHECKPOINT_BYTES} bytes`)
+    if (total > maxBytes) throw new CheckpointError(`it is larger than ${maxBytes} bytes`)
     if (sha256File(p) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
   }
   return m
