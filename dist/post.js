@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-EDZ5KXGX.js";
+} from "./chunks/chunk-BZCQI6CD.js";
 import {
   Journal,
   RunState,
