@@ -1,10 +1,11 @@
 // npm run demo: generate a sample repository, run the demo plan with a step that fails the
 // first time, show the report, run again and show the resume. Uses the committed bundle.
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { makeDemoRepo } from './demo-repo.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(repo, 'dist', 'cli.js')
@@ -12,26 +13,7 @@ const plan = join(repo, 'scripts', 'demo-plan.yml')
 const base = mkdtempSync(join(tmpdir(), 'bulk-ops-demo-'))
 const ws = join(base, 'sample-repo')
 
-function write(rel, content) {
-  const p = join(ws, rel)
-  mkdirSync(dirname(p), { recursive: true })
-  writeFileSync(p, content)
-}
-const sections = ['guide', 'api', 'howto']
-for (let i = 0; i < 24; i++) {
-  const s = sections[i % 3]
-  write(
-    `legacy/${s}/page-${i}.md`,
-    `# ${s} page ${i}\n\nSee [the next page](legacy/${s}/page-${i + 1}.md).\n`
-  )
-}
-write('docs/README.md', '# Docs\n\nStart with [the guide](legacy/guide/page-0.md).\n')
-for (let i = 0; i < 12; i++) {
-  write(`src/mod${i}/index.js`, `import { helper } from './helper.js'\nexport const v${i} = helper(${i})\n`)
-  write(`src/mod${i}/helper.js`, `export const helper = x => x * 2\n`)
-}
-write('notes.orig', 'leftover from a merge\n')
-execFileSync('git', ['init', '-q'], { cwd: ws })
+makeDemoRepo(ws)
 
 const stateDir = join(base, 'state')
 const report = join(base, 'report.json')

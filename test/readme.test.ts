@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { marked } from 'marked'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { runCli } from './helpers/cli.js'
 import { removeDir, tempDir } from './helpers/tree.js'
+import { makeDemoRepo } from '../scripts/demo-repo.mjs'
 
 const README = 'README.md'
 
@@ -69,29 +69,6 @@ afterAll(() => {
   while (dirs.length) removeDir(dirs.pop()!)
 })
 
-/** The sample repository of scripts/demo.mjs. */
-function demoRepo(ws: string): void {
-  const write = (rel: string, content: string): void => {
-    mkdirSync(dirname(join(ws, rel)), { recursive: true })
-    writeFileSync(join(ws, rel), content)
-  }
-  const sections = ['guide', 'api', 'howto']
-  for (let i = 0; i < 24; i++) {
-    const s = sections[i % 3]
-    write(
-      `legacy/${s}/page-${i}.md`,
-      `# ${s} page ${i}\n\nSee [the next page](legacy/${s}/page-${i + 1}.md).\n`
-    )
-  }
-  write('docs/README.md', '# Docs\n\nStart with [the guide](legacy/guide/page-0.md).\n')
-  for (let i = 0; i < 12; i++) {
-    write(`src/mod${i}/index.js`, `import { helper } from './helper.js'\nexport const v${i} = helper(${i})\n`)
-    write(`src/mod${i}/helper.js`, `export const helper = x => x * 2\n`)
-  }
-  write('notes.orig', 'leftover from a merge\n')
-  execFileSync('git', ['init', '-q'], { cwd: ws })
-}
-
 /** Times and durations change from run to run. */
 function normalize(md: string): string {
   return md
@@ -113,7 +90,7 @@ describe('README shows the demo', () => {
   it('with the real summaries of its two attempts, which render as GFM', () => {
     const base = tempDir('bulk-ops-readme-demo-')
     dirs.push(base)
-    demoRepo(join(base, 'sample-repo'))
+    makeDemoRepo(join(base, 'sample-repo'))
     copyFileSync('scripts/demo-plan.yml', join(base, 'demo-plan.yml'))
     const run = (summary: string) =>
       runCli(
