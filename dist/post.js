@@ -177,10 +177,7 @@ async function runPost() {
     let keys = [];
     let resumeAt;
     if (!saved && existsSync2(cp.paths.base)) {
-      const journal = Journal.open(cp.paths.journal, plan);
-      journal.snapshot();
-      journal.close();
-      const { state } = journal;
+      const { state } = Journal.load(cp.paths.journal, { readOnly: true });
       resumeAt = state.firstUndone() ?? state.total;
       info(
         `the main step did not save its checkpoint; saving it now (${state.total} operations known, resuming at #${resumeAt})`

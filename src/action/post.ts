@@ -56,12 +56,8 @@ export async function runPost(): Promise<void> {
     let keys: string[] = []
     let resumeAt: number | undefined
     if (!saved && existsSync(cp.paths.base)) {
-      // A main step killed before its first periodic checkpoint left only the WAL; a checkpoint
-      // needs the snapshot too. Opening the journal also drops a torn last record.
-      const journal = Journal.open(cp.paths.journal, plan)
-      journal.snapshot()
-      journal.close()
-      const { state } = journal
+      // capture() adds the snapshot a main step killed early did not write.
+      const { state } = Journal.load(cp.paths.journal, { readOnly: true })
       resumeAt = state.firstUndone() ?? state.total
       core.info(
         `the main step did not save its checkpoint; saving it now (${state.total} operations known, resuming at #${resumeAt})`
