@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-TL2GGQ6E.js";
+} from "./chunks/chunk-Y3YYNFQA.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -143,6 +143,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
       const seq = exp.seq0 + i
       const base = baseReport(decl, seq)
       if (exp.error !== undefined) {
+        base.from = decl.each ?? decl.subject ?? null
         if (state?.isDone(seq)) {
           push({ ...base, outcome: 'skipped', reason: 'done-earlier', attempts: state.tries[seq] })
           continue
@@ -150,7 +151,6 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         if (state && state.status[seq] === St.Failed && state.tries[seq] >= decl.policy.maxAttempts) {
           push({
             ...base,
-            from: decl.each ?? decl.subject ?? null,
             outcome: 'failed',
             reason: 'gave-up',
             attempts: state.tries[seq],
@@ -162,7 +162,6 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         if (stoppedBy) {
           push({
             ...base,
-            from: decl.each ?? decl.subject ?? null,
             outcome: 'pending',
             reason: stoppedBy,
             attempts: state?.tries[seq] ?? 0
@@ -173,7 +172,6 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         journal?.record({ t: 'f', q: seq, a: attempt, e: exp.error })
         push({
           ...base,
-          from: decl.each ?? decl.subject ?? null,
           outcome: 'failed',
           reason: (state?.tries[seq] ?? 1) >= decl.policy.maxAttempts ? 'gave-up' : null,
           attempts: state?.tries[seq] ?? 1,
