@@ -7,25 +7,15 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CATALOGUE_DIR, CATALOGUE_TREE, catalogueCases, expectationOf } from './helpers/bad-plan-catalogue.js'
 import { makeOrigin, readCommandFile, runStep, stepEnv, type StepResult } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
-const PLANS = join(import.meta.dirname, 'bad-plans')
+const PLANS = CATALOGUE_DIR
 const INPUTS = join(import.meta.dirname, 'bad-action-inputs')
-const PLAN_NAME = /^\d{2,3}-[a-z0-9-]+\.(yml|yaml|json)$/
 const INPUT_CASE = /^\d{2,3}-[a-z0-9-]+\.json$/
 /** Where the bad plans sit in the checkout, as a user keeps them. */
 const PLAN_DIR = '.github/bulk'
-
-/** What `NN-name.expect.json` of test/bad-plans/ says (see bad-plans.test.ts). */
-interface PlanExpectation {
-  exit: number
-  message: string[]
-  line?: number
-  op?: number
-  field?: string
-  setup?: { description: string; symlinks?: Record<string, string> }
-}
 
 /** One file of test/bad-action-inputs/: inputs over the defaults, and what the error must say. */
 interface InputCase {
@@ -52,31 +42,12 @@ operations:
 `
 
 /** The checkout the plans (do not) act on; a real git repository, like actions/checkout leaves. */
-const BASE: Record<string, string | Buffer> = {
-  'README.md': '# demo\n',
-  'docs/guide.md': 'See [old notes](legacy/old.md).\n',
-  'docs/legacy/old.md': '# Old notes\n',
-  'src/index.js': "import { util } from './lib/util.js'\nutil()\n",
-  'src/lib/util.js': 'export function util() {}\n',
-  'images/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
-  'packages/a/package.json': '{ "name": "a" }\n',
-  'packages/b/package.json': '{ "name": "b" }\n',
-  'templates/LICENSE': 'MIT License\n',
-  [`${PLAN_DIR}/plan.yml`]: VALID_PLAN
-}
+const BASE: Record<string, string | Buffer> = { ...CATALOGUE_TREE, [`${PLAN_DIR}/plan.yml`]: VALID_PLAN }
 
-const planFiles = readdirSync(PLANS)
-  .filter(f => PLAN_NAME.test(f))
-  .sort()
+const planFiles = catalogueCases()
 const inputFiles = readdirSync(INPUTS)
   .filter(f => INPUT_CASE.test(f))
   .sort()
-
-function planExpectation(plan: string): PlanExpectation {
-  return JSON.parse(
-    readFileSync(join(PLANS, plan.replace(/\.(yml|yaml|json)$/, '.expect.json')), 'utf8')
-  ) as PlanExpectation
-}
 
 function inputCase(file: string): InputCase {
   return JSON.parse(readFileSync(join(INPUTS, file), 'utf8')) as InputCase
@@ -240,7 +211,7 @@ describe('bad plans through the action', () => {
   })
 
   it.concurrent.for(planFiles)('%s fails the step and changes nothing', async (plan, { expect: x }) => {
-    const want = planExpectation(plan)
+    const want = expectationOf(plan)
     const r = await runAction(
       plan,
       { plan: `${PLAN_DIR}/${plan}` },

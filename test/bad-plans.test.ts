@@ -1,52 +1,25 @@
 // The bad-plan catalogue: every file pair under test/bad-plans/ is a plan that must be refused
 // (exit 2) with a message that says what is wrong and where, and that must change nothing.
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import {
+  CATALOGUE_DIR,
+  CATALOGUE_TREE,
+  catalogueCases,
+  expectationOf,
+  PLAN_NAME
+} from './helpers/bad-plan-catalogue.js'
 import { runCli } from './helpers/cli.js'
 import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
-const DIR = join(import.meta.dirname, 'bad-plans')
-const PLAN_NAME = /^\d{2,3}-[a-z0-9-]+\.(yml|yaml|json)$/
-
-/** What `NN-name.expect.json` says about the plan `NN-name.yml`. */
-interface Expectation {
-  exit: number
-  /** Substrings that must all appear in stderr. */
-  message: string[]
-  /** The 1-based line the message must point at (`plan.yml:LINE:COL:`). */
-  line?: number
-  /** The operation the message must name (`operations[N]`). */
-  op?: number
-  /** The field the message must name (`: FIELD: `). */
-  field?: string
-  /** Extra workspace set-up; `@outside` stands for a directory outside the workspace. */
-  setup?: { description: string; symlinks?: Record<string, string> }
-}
-
-/** A small repository checkout for the plans to (not) act on. */
+const DIR = CATALOGUE_DIR
 const BASE: Record<string, string | Buffer> = {
-  'README.md': '# demo\n',
-  'docs/guide.md': 'See [old notes](legacy/old.md).\n',
-  'docs/legacy/old.md': '# Old notes\n',
-  'src/index.js': "import { util } from './lib/util.js'\nutil()\n",
-  'src/lib/util.js': 'export function util() {}\n',
-  'images/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
-  'packages/a/package.json': '{ "name": "a" }\n',
-  'packages/b/package.json': '{ "name": "b" }\n',
-  'templates/LICENSE': 'MIT License\n',
+  ...CATALOGUE_TREE,
   '.git/HEAD': 'ref: refs/heads/main\n',
   '.git/config': '[core]\n\tbare = false\n'
 }
-
-const planFiles = readdirSync(DIR)
-  .filter(f => PLAN_NAME.test(f))
-  .sort()
-
-function expectationOf(plan: string): Expectation {
-  const file = join(DIR, plan.replace(/\.(yml|yaml|json)$/, '.expect.json'))
-  return JSON.parse(readFileSync(file, 'utf8')) as Expectation
-}
+const planFiles = catalogueCases()
 
 const dirs: string[] = []
 afterEach(() => {
