@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-Y3YYNFQA.js";
+} from "./chunks/chunk-AQB6IHT3.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

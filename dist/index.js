@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-TBWZO2DY.js";
-import "./chunks/chunk-Y3YYNFQA.js";
+} from "./chunks/chunk-WRFDQJUY.js";
+import "./chunks/chunk-AQB6IHT3.js";
 
 // src/index.ts
 await runMain();

@@ -1,34 +1,23 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import schema from '../../schema/plan.schema.json' with { type: 'json' }
 import { KINDS, type Kind } from './types.js'
+// Precompiled from the schema by `npm run gen:validators`, so no run pays for compiling it.
+import * as validators from './validators.generated.js'
 
 /** The plan's JSON Schema, the single source of truth for its shape. */
 export const planSchema = schema
 
-let compiled: { plan: ValidateFunction; ops: Map<Kind, ValidateFunction> } | undefined
-
-function validators(): { plan: ValidateFunction; ops: Map<Kind, ValidateFunction> } {
-  if (!compiled) {
-    // verbose: errors carry the offending value, so messages can quote it.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true })
-    ajv.addSchema(schema)
-    const plan = ajv.getSchema(schema.$id)!
-    const ops = new Map<Kind, ValidateFunction>()
-    for (const k of KINDS) ops.set(k, ajv.getSchema(`${schema.$id}#/definitions/op-${k}`)!)
-    compiled = { plan, ops }
-  }
-  return compiled
-}
+const opValidators = new Map<Kind, ValidateFunction>(KINDS.map(k => [k, validators[`op_${k}`]]))
 
 /** Validates a whole plan value; returns the schema errors (empty when valid). */
 export function validatePlanValue(value: unknown): ErrorObject[] {
-  const v = validators().plan
+  const v = validators.plan
   return v(value) ? [] : [...(v.errors ?? [])]
 }
 
 /** Validates one operation against its kind's sub-schema, for precise messages. */
 export function validateOpValue(kind: Kind, value: unknown): ErrorObject[] {
-  const v = validators().ops.get(kind)!
+  const v = opValidators.get(kind)!
   return v(value) ? [] : [...(v.errors ?? [])]
 }
 
