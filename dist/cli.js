@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-AQB6IHT3.js";
+} from "./chunks/chunk-3DP2ZAQ6.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-WRFDQJUY.js";
-import "./chunks/chunk-AQB6IHT3.js";
+} from "./chunks/chunk-HVRACXNY.js";
+import "./chunks/chunk-3DP2ZAQ6.js";
 
 // src/index.ts
 await runMain();

@@ -58,6 +58,9 @@ export interface RunResult {
 
 const DIFF_LIMIT = 16 * 1024
 
+/** Distinct path strings name distinct files (case-sensitive, no normalisation): Linux. */
+const ALIAS_FREE_PATHS = process.platform === 'linux'
+
 /**
  * The resumable loop: expands each declared operation when it is reached (frozen in the
  * journal the first time), runs its concrete operations in seq order, records `started`
@@ -332,10 +335,16 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         journal!.record({ t: 's', q: seq, a: attempt, ...h })
         startedNow = true
         tries++
-        // Every record so far reaches the kernel before the workspace changes: a killed process
-        // never leaves a completed operation unrecorded behind a later one (whose effects could
-        // make the earlier one's check() misjudge it on resume). One write per applied operation.
-        journal!.barrier()
+        // A killed process must never leave a completed operation unrecorded behind a later one
+        // whose effects could make the earlier one's check() misjudge it on resume: the journal
+        // flushes first unless this operation is independent of every unflushed one. A command's
+        // effects are unknown, a replace's start record carries the hash resume relies on, and a
+        // path through a symlink (or on a case-insensitive system) may alias another: those
+        // always flush.
+        const paths = op.dst === undefined ? [op.src!] : op.src === undefined ? [op.dst] : [op.src, op.dst]
+        const independent =
+          op.kind !== 'run' && op.kind !== 'replace' && ALIAS_FREE_PATHS && !sandbox.throughSymlink
+        journal!.beforeChange(independent ? paths : null)
         const result = await kind.apply(op, env, check, overwrite)
         if (result.invalidatesPaths) sandbox.invalidate()
         journal!.record({
@@ -345,7 +354,9 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           ...(result.createdDirs?.length ? { dirs: result.createdDirs } : {})
         })
         // A command is not idempotent: its completion is recorded at once, so it is not run again.
-        if (op.kind === 'run') journal!.barrier()
+        // Moving a directory or a symlink changes what other paths lead to: recorded at once too.
+        if (op.kind === 'run' || result.invalidatesPaths) journal!.barrier()
+        else journal!.afterChange(paths)
         return done('executed', null, detail)
       } catch (err) {
         const message = errorMessage(err)

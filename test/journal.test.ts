@@ -98,6 +98,70 @@ describe('Journal', () => {
     return j
   }
 
+  describe('write ordering before workspace changes', () => {
+    /** Bytes of the journal file on disk: what survives the process being killed now. */
+    const onDisk = (d: string): number => readFileSync(join(d, WAL_FILE)).length
+    const started = (j: Journal, q: number): void => j.record({ t: 's', q, a: 1 })
+    const completed = (j: Journal, q: number): void => j.record({ t: 'x', q, a: 1 })
+
+    function opened(): { d: string; j: Journal } {
+      const d = dir()
+      // No flush by time or size here: what reaches the disk is decided by the ordering alone.
+      const j = Journal.open(d, plan, { group: { bytes: 1 << 30, ms: 3_600_000 } })
+      j.record({ t: 'begin', a: 1, at: 1, plan: plan.planId })
+      for (let q = 0; q < 3; q++) j.record({ t: 'exp', d: q, b: '.', m: [`dir${q}`] })
+      return { d, j }
+    }
+
+    it('flushes a frozen expansion before the first change, then lets independent changes share a write', () => {
+      const { d, j } = opened()
+      started(j, 0)
+      j.beforeChange(['a/1'])
+      const afterFirst = onDisk(d)
+      expect(afterFirst).toBeGreaterThan(0)
+      completed(j, 0)
+      j.afterChange(['a/1'])
+      started(j, 1)
+      j.beforeChange(['a/2', 'b/2'])
+      expect(onDisk(d)).toBe(afterFirst)
+      j.close()
+    })
+
+    it('flushes before a change that touches, contains or lies inside an unflushed change', () => {
+      for (const next of [['a/1'], ['a'], ['a/1/x'], ['z', 'a/1']]) {
+        const { d, j } = opened()
+        started(j, 0)
+        j.beforeChange(['a/1'])
+        completed(j, 0)
+        j.afterChange(['a/1'])
+        started(j, 1)
+        const before = onDisk(d)
+        j.beforeChange(next)
+        expect(onDisk(d), `next ${next.join(', ')}`).toBeGreaterThan(before)
+        // Everything up to and including the new start record is on disk.
+        expect(Journal.load(d, { readOnly: true }).state.status[1]).toBe(St.Started)
+        j.close()
+      }
+    })
+
+    it('flushes when the paths are unknown, and a failure at once', () => {
+      const { d, j } = opened()
+      started(j, 0)
+      j.beforeChange(['a/1'])
+      completed(j, 0)
+      j.afterChange(['a/1'])
+      started(j, 1)
+      let before = onDisk(d)
+      j.beforeChange(null)
+      expect(onDisk(d)).toBeGreaterThan(before)
+      before = onDisk(d)
+      j.record({ t: 'f', q: 1, a: 1, e: 'boom' })
+      expect(onDisk(d)).toBeGreaterThan(before)
+      expect(Journal.load(d, { readOnly: true }).state.status[1]).toBe(St.Failed)
+      j.close()
+    })
+  })
+
   it('rebuilds the same state from the WAL alone, from a snapshot, and from snapshot + later records', () => {
     const d = dir()
     const j = fill(d)

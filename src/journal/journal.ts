@@ -6,6 +6,7 @@ import { canonical, meaningOf } from '../plan/fingerprint.js'
 import type { Plan } from '../plan/types.js'
 import { readSnapshot, writeAtomic, writeSnapshot } from './snapshot.js'
 import { RunState } from './state.js'
+import { PathSet } from './path-set.js'
 import { replayBuffer, WalCorruptError, WalWriter, type WalRecord } from './wal.js'
 
 export const WAL_FILE = 'journal.wal'
@@ -26,6 +27,15 @@ export interface LoadInfo {
  * snapshot (state at a WAL offset, written atomically, previous kept) and the plan's meaning.
  */
 export class Journal {
+  /**
+   * Paths changed by operations whose records have not reached the kernel yet. A process killed
+   * now loses those records, and resume judges those operations by their check() alone, which is
+   * sound only while no later operation has touched the same paths.
+   */
+  private readonly unflushed = new PathSet()
+  /** A frozen expansion is in the buffer: it must be durable before any of its operations acts. */
+  private expansionPending = false
+
   private constructor(
     readonly dir: string,
     readonly state: RunState,
@@ -34,7 +44,11 @@ export class Journal {
   ) {}
 
   /** Loads (or starts) the journal in `dir` for `plan`. Refuses another plan's state unless `fresh`. */
-  static open(dir: string, plan: Plan, opts: { fresh?: boolean; logger?: Logger } = {}): Journal {
+  static open(
+    dir: string,
+    plan: Plan,
+    opts: { fresh?: boolean; logger?: Logger; group?: { bytes: number; ms: number } } = {}
+  ): Journal {
     mkdirSync(dir, { recursive: true })
     if (opts.fresh) {
       for (const f of [WAL_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, PLAN_FILE])
@@ -51,7 +65,12 @@ export class Journal {
       writeAtomic(join(dir, PLAN_FILE), JSON.stringify({ planId: plan.planId, ops: plan.ops.map(meaningOf) }))
     }
     for (const w of info.warnings) opts.logger?.warning(w)
-    return new Journal(dir, state, new WalWriter(join(dir, WAL_FILE)), info)
+    return new Journal(
+      dir,
+      state,
+      new WalWriter(join(dir, WAL_FILE), opts.group?.bytes, opts.group?.ms),
+      info
+    )
   }
 
   /** Rebuilds state from the newest verifying snapshot and the WAL after it. Changes nothing but a torn tail. */
@@ -104,15 +123,42 @@ export class Journal {
     }
   }
 
-  /** Records an event and applies it to the in-memory state. */
+  /** Records an event and applies it to the in-memory state. Failures reach the kernel at once. */
   record(r: WalRecord): void {
     this.state.apply(r)
+    const before = this.wal.size
     this.wal.append(r)
+    if (this.wal.size !== before) this.flushed()
+    if (r.t === 'exp') this.expansionPending = true
+    else if (r.t === 'f' || r.t === 'i') this.barrier()
   }
 
   /** Makes every record so far survive the process being killed (before a non-idempotent step). */
   barrier(): void {
     this.wal.flush()
+    this.flushed()
+  }
+
+  /**
+   * Called before an operation changes the workspace, with the paths it reads and changes
+   * (`null` when they cannot be known: a command, a path reached through a symlink). Flushes
+   * first unless the operation is independent of every operation not yet flushed, so most
+   * operations of a bulk run share one write instead of paying one each, and a killed process
+   * still never leaves an unrecorded operation whose check() a later one could mislead.
+   */
+  beforeChange(paths: readonly string[] | null): void {
+    if (paths === null || this.expansionPending || paths.some(p => this.unflushed.overlaps(p))) this.barrier()
+  }
+
+  /** Called once the operation's completion is recorded: its paths are at risk until the next flush. */
+  afterChange(paths: readonly string[]): void {
+    if (this.wal.buffered === 0) return
+    for (const p of paths) this.unflushed.add(p)
+  }
+
+  private flushed(): void {
+    this.unflushed.clear()
+    this.expansionPending = false
   }
 
   /** Writes a snapshot covering the whole WAL: a consistent cut, taken between operations. */

@@ -124,6 +124,11 @@ export class WalWriter {
   /** Bytes in the file, including flushed but not buffered ones. */
   size: number
 
+  /** Bytes appended but not yet handed to the kernel. */
+  get buffered(): number {
+    return this.bytes
+  }
+
   constructor(
     readonly path: string,
     private readonly groupBytes = 64 * 1024,

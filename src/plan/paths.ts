@@ -74,6 +74,8 @@ export class Sandbox {
   readonly root: string
   private realRoot = ''
   private readonly okDirs = new Map<string, string | null>()
+  /** Some path of this run passed through a symlinked directory, so two paths may name one file. */
+  throughSymlink = false
 
   /**
    * `view`, when given, is the filesystem operations see (a dry-run's overlay): parents are
@@ -137,8 +139,10 @@ export class Sandbox {
       type = !st ? null : st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file'
     }
     let verdict: string | null = null
-    if (type === 'symlink') verdict = await this.linkVerdict(dir, abs)
-    else if (type !== null && type !== 'dir') verdict = `has a parent '${dir}' that is not a directory`
+    if (type === 'symlink') {
+      this.throughSymlink = true
+      verdict = await this.linkVerdict(dir, abs)
+    } else if (type !== null && type !== 'dir') verdict = `has a parent '${dir}' that is not a directory`
     // Only cache what exists: a missing directory may be created later, even as a symlink.
     if (type !== null || verdict) this.okDirs.set(dir, verdict)
     return verdict
