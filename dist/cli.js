@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-3DP2ZAQ6.js";
+} from "./chunks/chunk-E4HCTL54.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

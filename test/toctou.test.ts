@@ -21,21 +21,33 @@ type ApplyMethod = 'rename' | 'copy' | 'writeFile' | 'rm' | 'mkdirp'
 class SwappingFs extends RealFs {
   swapped: ApplyMethod | null = null
 
+  /** Where the directory went: beside the workspace. */
+  readonly movedTo: string
+
+  /**
+   * With `linkBack`, the symlink leads to the directory itself at its new place outside (same
+   * device and inode as before), instead of to the sentinel. With `warmed` false, nothing swaps
+   * before `warm.txt` is written: that write has the guard verify the directory once first.
+   */
   constructor(
     private readonly ws: string,
     private readonly dir: string,
     private readonly sentinel: string,
-    private readonly at: ApplyMethod | null
+    private readonly at: ApplyMethod | null,
+    private readonly linkBack = false,
+    /** Not before `warm.txt` has been written. */
+    private warmed = true
   ) {
     super(ws)
+    this.movedTo = join(this.ws, '..', `${this.dir.replaceAll('/', '-')}-swapped-away`)
   }
 
   private swap(method: ApplyMethod, paths: string[]): void {
-    if (this.swapped || method !== this.at) return
+    if (this.swapped || method !== this.at || !this.warmed) return
     const victim = join(this.ws, this.dir)
     if (!paths.some(p => p === victim || p.startsWith(victim + sep))) return
-    renameSync(victim, join(this.ws, '..', `${this.dir.replaceAll('/', '-')}-swapped-away`))
-    symlinkSync(this.sentinel, victim)
+    renameSync(victim, this.movedTo)
+    symlinkSync(this.linkBack ? this.movedTo : this.sentinel, victim)
     this.swapped = method
   }
 
@@ -50,6 +62,11 @@ class SwappingFs extends RealFs {
   }
 
   override async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
+    if (p.endsWith('warm.txt')) {
+      await super.writeFile(p, data, mode)
+      this.warmed = true
+      return
+    }
     this.swap('writeFile', [p])
     return super.writeFile(p, data, mode)
   }
@@ -76,6 +93,8 @@ interface Case {
   sentinel: Record<string, string>
   /** A workspace path that must not exist afterwards (what would be read from outside). */
   absent?: string
+  /** A file beside the one the operation touches: writing it first has the guard verify that directory. */
+  warm?: string
 }
 
 /** The workspace before each case. */
@@ -94,6 +113,7 @@ const SECRET = 'outside the workspace: must never change or be read\n'
 const cases: Case[] = [
   {
     name: 'move: the target parent',
+    warm: 'archive/warm.txt',
     op: 'move: { from: docs/a.md, to: archive/a.md }',
     dir: 'archive',
     at: 'rename',
@@ -101,6 +121,7 @@ const cases: Case[] = [
   },
   {
     name: 'move: the source parent',
+    warm: 'legacy/warm.txt',
     op: 'move: { from: legacy/old.md, to: docs/old.md }',
     dir: 'legacy',
     at: 'rename',
@@ -109,6 +130,7 @@ const cases: Case[] = [
   },
   {
     name: 'copy: the target parent',
+    warm: 'archive/warm.txt',
     op: 'copy: { from: README.md, to: archive/README.md }',
     dir: 'archive',
     at: 'copy',
@@ -116,6 +138,7 @@ const cases: Case[] = [
   },
   {
     name: 'copy: the source parent',
+    warm: 'legacy/warm.txt',
     op: 'copy: { from: legacy/old.md, to: docs/old.md }',
     dir: 'legacy',
     at: 'copy',
@@ -124,6 +147,7 @@ const cases: Case[] = [
   },
   {
     name: 'write: the target parent',
+    warm: 'archive/warm.txt',
     op: 'write: { path: archive/new.txt, content: "written\\n" }',
     dir: 'archive',
     at: 'writeFile',
@@ -131,6 +155,7 @@ const cases: Case[] = [
   },
   {
     name: 'replace: the file parent',
+    warm: 'archive/warm.txt',
     op: 'replace: { files: archive/notes.md, find: alpha, with: beta }',
     dir: 'archive',
     at: 'writeFile',
@@ -138,6 +163,7 @@ const cases: Case[] = [
   },
   {
     name: 'delete: the parent',
+    warm: 'archive/warm.txt',
     op: 'delete: archive/old.txt',
     dir: 'archive',
     at: 'rm',
@@ -145,6 +171,7 @@ const cases: Case[] = [
   },
   {
     name: 'delete: a grandparent',
+    warm: 'nest/inner/warm.txt',
     op: 'delete: nest/inner/old.txt',
     dir: 'nest',
     at: 'rm',
@@ -152,6 +179,7 @@ const cases: Case[] = [
   },
   {
     name: 'mkdir: the parent',
+    warm: 'archive/warm.txt',
     op: 'mkdir: archive/sub/deeper',
     dir: 'archive',
     at: 'mkdirp',
@@ -164,7 +192,7 @@ afterEach(() => {
   while (dirs.length) removeDir(dirs.pop()!)
 })
 
-async function runCase(c: Case, swap: boolean) {
+async function runCase(c: Case, swap: boolean, how: { warm?: boolean; linkBack?: boolean } = {}) {
   const root = tempDir('bulk-ops-toctou-')
   dirs.push(root)
   const ws = join(root, 'ws')
@@ -173,8 +201,9 @@ async function runCase(c: Case, swap: boolean) {
   mkdirSync(sentinel)
   writeTree(sentinel, c.sentinel)
   const sentinelBefore = snapshotTree(sentinel, [])
-  const plan = parsePlan(`version: 1\noperations:\n  - ${c.op}\n`, join(root, 'plan.yml'))
-  const fs = new SwappingFs(ws, c.dir, sentinel, swap ? c.at : null)
+  const warm = how.warm ? `  - write: { path: ${c.warm}, content: "warm\\n" }\n` : ''
+  const plan = parsePlan(`version: 1\noperations:\n${warm}  - ${c.op}\n`, join(root, 'plan.yml'))
+  const fs = new SwappingFs(ws, c.dir, sentinel, swap ? c.at : null, how.linkBack, !how.warm)
   const { report, exitCode } = await runPlan({ plan, workspace: ws, stateDir: join(root, 'state'), fs })
   return { ws, sentinel, sentinelBefore, fs, report, exitCode }
 }
@@ -198,6 +227,32 @@ describe('a directory swapped for a symlink to outside between check and apply',
       if (desc.startsWith('file:')) expect(readFileSync(join(r.ws, rel), 'utf8'), rel).not.toBe(SECRET)
     }
   })
+
+  it.each(cases)(
+    '$name, after the guard verified the directory once: still refused, also when the link leads back to the moved directory itself',
+    async c => {
+      for (const linkBack of [false, true]) {
+        const r = await runCase(c, true, { warm: true, linkBack })
+        const what = linkBack ? 'linked back' : 'linked to the sentinel'
+        expect(r.fs.swapped, what).toBe(c.at)
+        const [warm, op] = r.report.operations
+        expect(warm.outcome, what).toBe('executed')
+        expect(op.outcome, `${what}: ${JSON.stringify(op)}`).toBe('failed')
+        expect(op.error, what).toMatch(/outside the workspace/)
+        expect(snapshotTree(r.sentinel, []), what).toEqual(r.sentinelBefore)
+        // The directory that was moved out holds what it held, plus the warm-up file only.
+        const moved = snapshotTree(r.fs.movedTo, [])
+        const prefix = `${c.dir}/`
+        const want = Object.keys(WS)
+          .filter(k => k.startsWith(prefix))
+          .map(k => k.slice(prefix.length))
+        expect(
+          Object.keys(moved).filter(k => !k.endsWith('warm.txt') && moved[k].startsWith('file')),
+          what
+        ).toEqual(want.sort())
+      }
+    }
+  )
 
   it.each(cases)('$name: without the swap the same operation executes (control)', async c => {
     const r = await runCase(c, false)

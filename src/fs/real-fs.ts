@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import { realpathSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { basename, dirname, join, sep } from 'node:path'
+import { basename, dirname, join, resolve, sep } from 'node:path'
 import { specialFile, statType, type Fs, type Stat } from './types.js'
 
 /** Deterministic scratch name beside a target, so an interrupted attempt's leftover is found and removed. */
@@ -28,7 +28,9 @@ export class RealFs implements Fs {
   /** Refuses when `dir` (or its nearest existing ancestor) really lies outside the root. */
   private async guardDir(start: string, p = start): Promise<void> {
     if (!this.root) return
+    if (this.stillVerified(start)) return
     this.realRoot ??= await fsp.realpath(this.root)
+    const before = fs.lstatSync(start, { bigint: true, throwIfNoEntry: false })
     let dir = start
     let real: string | null
     // The nearest existing ancestor decides (mkdirp and copies create what is missing).
@@ -53,6 +55,48 @@ export class RealFs implements Fs {
         { code: 'EESCAPE' }
       )
     }
+    if (dir === start && before?.isDirectory()) this.remember(start, before)
+  }
+
+  /**
+   * Directories realpath found inside the workspace, by device and inode, with the path that
+   * climbs from each back to the root through `..`. Checking one again takes two lstat calls
+   * instead of a realpath, which costs one call per component of the whole absolute path.
+   */
+  private readonly verified = new Map<string, { dev: bigint; ino: bigint; up: string }>()
+  private rootId?: { dev: bigint; ino: bigint }
+
+  private remember(dir: string, before: fs.BigIntStats): void {
+    const after = fs.lstatSync(dir, { bigint: true, throwIfNoEntry: false })
+    // Changed while realpath looked: do not vouch for either.
+    if (!after?.isDirectory() || after.ino !== before.ino || after.dev !== before.dev) return
+    const base = resolve(this.root!)
+    if (!dir.startsWith(base + sep)) return
+    const depth = dir.slice(base.length + 1).split(sep).length
+    if (!this.rootId) {
+      const r = fs.statSync(base, { bigint: true })
+      this.rootId = { dev: r.dev, ino: r.ino }
+    }
+    if (this.verified.size >= 4096) this.verified.clear()
+    this.verified.set(dir, { dev: after.dev, ino: after.ino, up: dir + `${sep}..`.repeat(depth) })
+  }
+
+  /**
+   * True when `dir` is still the directory realpath verified (same device and inode, not a
+   * symlink) and it still lies physically under the root at the same depth (its `..` chain ends
+   * at the root): a directory swapped for a symlink, or moved out of the workspace, fails this
+   * and goes through realpath again.
+   */
+  private stillVerified(dir: string): boolean {
+    const id = this.verified.get(dir)
+    if (!id) return false
+    const s = fs.lstatSync(dir, { bigint: true, throwIfNoEntry: false })
+    if (s?.isDirectory() && s.ino === id.ino && s.dev === id.dev) {
+      const top = fs.lstatSync(id.up, { bigint: true, throwIfNoEntry: false })
+      if (top && top.ino === this.rootId!.ino && top.dev === this.rootId!.dev) return true
+    }
+    this.verified.delete(dir)
+    return false
   }
 
   // Single system calls are made synchronously: the engine awaits each one in order anyway,
