@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-E4HCTL54.js";
+} from "./chunks/chunk-FPVIF4PY.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

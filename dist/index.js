@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-S4UMCJSL.js";
-import "./chunks/chunk-E4HCTL54.js";
+} from "./chunks/chunk-Z7SSVJDF.js";
+import "./chunks/chunk-FPVIF4PY.js";
 
 // src/index.ts
 await runMain();

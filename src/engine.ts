@@ -275,17 +275,17 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
     const kind = OPS[op.kind]
     const reconciling = state?.status[seq] === St.Started
     let tries = state?.tries[seq] ?? 0
+    // `base` is this operation's own report: filled in place, not copied.
     const done = (
       outcome: OpReport['outcome'],
       reason: Reason | null,
-      extra: Partial<OpReport> = {}
-    ): OpReport => ({
-      ...base,
-      outcome,
-      reason,
-      attempts: tries,
-      ...extra
-    })
+      extra?: Partial<OpReport>
+    ): OpReport => {
+      base.outcome = outcome
+      base.reason = reason
+      base.attempts = tries
+      return extra ? Object.assign(base, extra) : base
+    }
     for (;;) {
       let startedNow = false
       try {

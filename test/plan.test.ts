@@ -1,7 +1,8 @@
 // Unit tests of the plan language: fingerprint, templates, path and glob rules, JSON syntax
 // errors, and the preflight against a real workspace with symlinks.
 import { mkdirSync, symlinkSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PlanError } from '../src/errors.js'
 import { canonical } from '../src/plan/fingerprint.js'
@@ -235,6 +236,42 @@ describe('pathProblem', () => {
   ])('refuses %j (%s)', (p, why) => {
     expect(pathProblem(p)).toContain(why)
     expect(planPathProblem(p)).toContain(why)
+  })
+
+  it('gives the same verdict as the rules spelled out, for any string of the awkward characters', () => {
+    // The rules, plainly: what pathProblem decides, without its shortcut for ordinary paths.
+    const refused = (p: string): boolean => {
+      if (p === '' || p.includes('\0') || /^[A-Za-z]:/.test(p) || p.startsWith('/') || p.includes('\\'))
+        return true
+      const norm = posix.normalize(p)
+      if (norm === '..' || norm.startsWith('../')) return true
+      const segs = norm.split('/')
+      return segs.some(x => x.toLowerCase() === '.git') || segs[0].toLowerCase() === '.bulk-ops'
+    }
+    const piece = fc.constantFrom(
+      '.',
+      '..',
+      '/',
+      '//',
+      '\\',
+      '\0',
+      'a',
+      'C:',
+      '.git',
+      '.GIT',
+      'git',
+      '.bulk-ops',
+      '-ops',
+      'x.md',
+      ' '
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), parts => {
+        const p = parts.join('')
+        expect(pathProblem(p) !== null, JSON.stringify(p)).toBe(refused(p))
+      }),
+      { numRuns: 3000 }
+    )
   })
 
   it('refuses percent-encoding in plan text, but not in the name of a real file', () => {

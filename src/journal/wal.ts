@@ -49,13 +49,16 @@ export function wellFormed(r: unknown): r is WalRecord {
 /** A WAL that cannot be trusted: a bad record with valid records after it. */
 export class WalCorruptError extends Error {}
 
-/** Frames a record as `<crc32 hex> <byte length> <json>\n`. */
-export function encodeRecord(rec: WalRecord): Buffer {
-  const json = Buffer.from(JSON.stringify(rec), 'utf8')
-  const head = Buffer.from(`${crc32(json).toString(16).padStart(8, '0')} ${json.length} `, 'latin1')
-  return Buffer.concat([head, json, NEWLINE])
+/** Frames a record as `<crc32 hex> <byte length> <json>\n` (the checksum and length are of the UTF-8 bytes). */
+export function encodeLine(rec: WalRecord): string {
+  const json = JSON.stringify(rec)
+  return `${crc32(json).toString(16).padStart(8, '0')} ${Buffer.byteLength(json)} ${json}\n`
 }
-const NEWLINE = Buffer.from('\n')
+
+/** The framed record as bytes. */
+export function encodeRecord(rec: WalRecord): Buffer {
+  return Buffer.from(encodeLine(rec), 'utf8')
+}
 
 /** Parses one framed record at `pos`; null when the bytes there are not a whole, valid record. */
 function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: number } | null {
@@ -118,7 +121,8 @@ export function replayBuffer(buf: Buffer, offset = 0): ReplayResult {
 /** Buffers records and writes them in groups; `flush()` hands them to the kernel, `sync()` to the disk. */
 export class WalWriter {
   private fd: number
-  private chunks: Buffer[] = []
+  /** Framed records not yet written, as text: one encoding per group, not per record. */
+  private lines: string[] = []
   private bytes = 0
   private lastFlush = Date.now()
   /** Bytes in the file, including flushed but not buffered ones. */
@@ -149,16 +153,16 @@ export class WalWriter {
   }
 
   append(rec: WalRecord): void {
-    const b = encodeRecord(rec)
-    this.chunks.push(b)
-    this.bytes += b.length
+    const line = encodeLine(rec)
+    this.lines.push(line)
+    this.bytes += Buffer.byteLength(line)
     if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
   }
 
   /** Writes buffered records with one system call: after this they survive the process being killed. */
   flush(): void {
     if (this.bytes === 0) return
-    const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.bytes)
+    const data = Buffer.from(this.lines.length === 1 ? this.lines[0] : this.lines.join(''), 'utf8')
     let off = 0
     try {
       while (off < data.length) off += writeSync(this.fd, data, off)
@@ -175,7 +179,7 @@ export class WalWriter {
       throw err
     }
     this.size += data.length
-    this.chunks = []
+    this.lines = []
     this.bytes = 0
     this.lastFlush = Date.now()
   }

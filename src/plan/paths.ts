@@ -5,9 +5,17 @@ import type { Fs } from '../fs/types.js'
 /** Directory names no operation may touch: git's own data and bulk-ops' local state. */
 export const RESERVED_DIRS = ['.git', '.bulk-ops']
 
+/**
+ * Anything that needs a closer look: a `.`/`..` segment, `//`, a leading or trailing `/`, a
+ * backslash, NUL, a drive letter, `.git` anywhere, `.bulk-ops` first. Most paths have none.
+ */
+const NEEDS_A_LOOK =
+  /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\/|\/$|\\|\0|^[a-z]:|(?:^|\/)\.git(?:\/|$)|^\.bulk-ops(?:\/|$)/i
+
 /** Why a workspace-relative path is refused, or null when it is acceptable. */
 export function pathProblem(p: string): string | null {
   if (p.length === 0) return 'is empty'
+  if (!NEEDS_A_LOOK.test(p)) return null
   if (p.includes('\0')) return 'contains a NUL byte'
   if (/^[A-Za-z]:/.test(p) || p.startsWith('\\\\')) {
     return `'${p}' is a Windows absolute path; paths are relative to the workspace and use '/'`
@@ -74,6 +82,8 @@ export class Sandbox {
   readonly root: string
   private realRoot = ''
   private readonly okDirs = new Map<string, string | null>()
+  /** The last few paths `resolve` accepted, while their parents' verdicts stand. */
+  private readonly resolved = new Map<string, string>()
   /** Some path of this run passed through a symlinked directory, so two paths may name one file. */
   throughSymlink = false
 
@@ -94,6 +104,7 @@ export class Sandbox {
 
   invalidate(): void {
     this.okDirs.clear()
+    this.resolved.clear()
   }
 
   /**
@@ -112,6 +123,9 @@ export class Sandbox {
 
   /** Absolute path for `rel`, or throws an Error naming the escape. */
   async resolve(rel: string): Promise<string> {
+    // An operation resolves the same paths in its check and its apply: the second time is free.
+    const known = this.resolved.get(rel)
+    if (known !== undefined) return known
     const problem = pathProblem(rel)
     if (problem) throw new Error(problem)
     const norm = normalizeRel(rel)
@@ -120,6 +134,11 @@ export class Sandbox {
     const parent = norm.includes('/') ? norm.slice(0, norm.lastIndexOf('/')) : '.'
     const bad = await this.checkDir(parent)
     if (bad) throw new Error(`'${rel}' ${bad}`)
+    // Only while the parent's verdict is cached, and only a few: this is a memo, not a map of the run.
+    if (parent === '.' || this.okDirs.has(parent)) {
+      if (this.resolved.size >= 16) this.resolved.clear()
+      this.resolved.set(rel, abs)
+    }
     return abs
   }
 

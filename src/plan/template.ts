@@ -90,11 +90,16 @@ export function literalText(text: string): string {
  * glob's literal prefix `base`; `{ext}` includes the dot, like Node's `path.extname`.
  */
 export function templateVars(match: string, base: string): TemplateVars {
-  const path = match.replace(/\/+$/, '')
+  const path = match.endsWith('/') ? match.replace(/\/+$/, '') : match
   const name = posix.basename(path)
   const ext = posix.extname(name)
   const dir = posix.dirname(path)
-  let relpath = base && base !== '.' ? posix.relative(base, path) : path
+  let relpath =
+    !base || base === '.'
+      ? path
+      : path.startsWith(`${base}/`)
+        ? path.slice(base.length + 1)
+        : posix.relative(base, path)
   if (!relpath || relpath.startsWith('..')) relpath = name
   return { path, dir, name, stem: ext ? name.slice(0, -ext.length) : name, ext, relpath }
 }
