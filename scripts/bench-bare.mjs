@@ -1,10 +1,12 @@
 // Child-process helpers for `npm run bench` that need no bundle: the bare loops bulk-ops is
 // compared with, the reference design's whole-state-JSON baseline, and tree generation.
 // `node scripts/bench-bare.mjs MODE '<json args>'`; prints one line `BENCH_RESULT <json>`.
+import * as glob from '@actions/glob'
 import {
   appendFileSync,
   existsSync,
   lstatSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
@@ -30,6 +32,30 @@ function renamePairs(root, n) {
     out.push([`${stem}.txt`, `${stem}.md`])
   }
   return out
+}
+
+const byPath = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+const pairsOf = paths => paths.sort(byPath).map(p => [p, `${p.slice(0, -'.txt'.length)}.md`])
+
+/** The same pairs, found as the engine finds them: @actions/glob with the engine's options. */
+async function globPairs(root) {
+  const globber = await glob.create(`${root}/d/**/*.txt`, {
+    followSymbolicLinks: false,
+    implicitDescendants: false,
+    matchDirectories: true,
+    omitBrokenSymbolicLinks: true,
+    excludeHiddenFiles: false
+  })
+  return pairsOf(await globber.glob())
+}
+
+/** The same pairs, found by a plain synchronous directory walk. */
+function walkPairs(root) {
+  const paths = []
+  for (const e of readdirSync(join(root, 'd'), { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.txt')) paths.push(join(e.parentPath, e.name))
+  }
+  return pairsOf(paths)
 }
 
 async function lstatOrNull(p) {
@@ -198,8 +224,18 @@ switch (mode) {
     break
   }
   case 'rename': {
-    const pairs = renamePairs(a.root, a.n)
-    done({ ms: a.sync ? bareRenameSync(pairs) : await bareRenameAsync(pairs) })
+    // With `list`, finding the files is part of the measured time, as it is for the engine.
+    const t = performance.now()
+    const pairs =
+      a.list === 'glob'
+        ? await globPairs(a.root)
+        : a.list === 'walk'
+          ? walkPairs(a.root)
+          : renamePairs(a.root, a.n)
+    const listMs = a.list ? performance.now() - t : 0
+    if (pairs.length !== a.n) throw new Error(`listed ${pairs.length} files, expected ${a.n}`)
+    const loopMs = a.sync ? bareRenameSync(pairs) : await bareRenameAsync(pairs)
+    done({ ms: listMs + loopMs, listMs, loopMs })
     break
   }
   case 'write':
