@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-FPVIF4PY.js";
+} from "./chunks/chunk-AVBDGYT2.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -127,14 +127,20 @@ describe('Journal', () => {
       j.close()
     })
 
+    /** Operation 0 changed `a/1` and is recorded, not flushed; operation 1 has started. */
+    function oneUnflushed(): { d: string; j: Journal } {
+      const o = opened()
+      started(o.j, 0)
+      o.j.beforeChange(['a/1'])
+      completed(o.j, 0)
+      o.j.afterChange(['a/1'])
+      started(o.j, 1)
+      return o
+    }
+
     it('flushes before a change that touches, contains or lies inside an unflushed change', () => {
       for (const next of [['a/1'], ['a'], ['a/1/x'], ['z', 'a/1']]) {
-        const { d, j } = opened()
-        started(j, 0)
-        j.beforeChange(['a/1'])
-        completed(j, 0)
-        j.afterChange(['a/1'])
-        started(j, 1)
+        const { d, j } = oneUnflushed()
         const before = onDisk(d)
         j.beforeChange(next)
         expect(onDisk(d), `next ${next.join(', ')}`).toBeGreaterThan(before)
@@ -145,12 +151,7 @@ describe('Journal', () => {
     })
 
     it('flushes when the paths are unknown, and a failure at once', () => {
-      const { d, j } = opened()
-      started(j, 0)
-      j.beforeChange(['a/1'])
-      completed(j, 0)
-      j.afterChange(['a/1'])
-      started(j, 1)
+      const { d, j } = oneUnflushed()
       let before = onDisk(d)
       j.beforeChange(null)
       expect(onDisk(d)).toBeGreaterThan(before)
@@ -180,6 +181,82 @@ describe('Journal', () => {
     expect(a.state.status[2]).toBe(St.Failed)
     expect(a.state.errors.get(2)).toBe('boom')
     expect(a.state.tries[2]).toBe(2)
+  })
+
+  describe('snapshots point at the expansions in the journal instead of copying them', () => {
+    /** Re-seals a snapshot file after `edit` changes its body (a forgery that passes the checksum). */
+    function reseal(path: string, edit: (body: Record<string, unknown>) => void): void {
+      const body = decodeSnapshot(readFileSync(path, 'utf8'))
+      edit(body)
+      writeFileSync(path, encodeSnapshot(body))
+    }
+
+    it('holds no matched path, and loads to the state a full replay gives', () => {
+      const d = dir()
+      const j = Journal.open(d, plan)
+      j.record({ t: 'begin', a: 1, at: 1, plan: plan.planId })
+      const many = Array.from({ length: 2000 }, (_, i) => `docs/page-${i}.md`)
+      j.record({ t: 'exp', d: 0, b: 'docs', m: many })
+      j.record({ t: 'exp', d: 1, b: '.', m: [], n: 'glob matched nothing' })
+      j.record({ t: 'exp', d: 2, b: '.', m: ['c'] })
+      j.record({ t: 'x', q: 1999, a: 1 })
+      j.snapshot()
+      j.close()
+      const text = readFileSync(join(d, SNAPSHOT_FILE), 'utf8')
+      expect(text).not.toContain('page-1')
+      // What is left is the compact per-operation state (a few bytes each, base64).
+      expect(text.length).toBeLessThan(many.join('').length / 2)
+      const a = Journal.load(d)
+      expect(a.info.source).toBe('snapshot')
+      expect(a.state.expansions[0]!.matches).toEqual(many)
+      expect(a.state.expansions[1]!.error).toBe('glob matched nothing')
+      expect(a.state.expansions[2]).toMatchObject({ seq0: 2001, matches: ['c'] })
+      removeDir(join(d, SNAPSHOT_FILE))
+      expect(Journal.load(d).state.toJSON()).toEqual(a.state.toJSON())
+      // Opened again and snapshotted again, it still points at the same records.
+      const again = Journal.open(d, plan)
+      again.snapshot()
+      again.close()
+      expect(Journal.load(d).state.toJSON()).toEqual(a.state.toJSON())
+    })
+
+    it('refuses a reference that does not lead to that expansion, falling back to a replay', () => {
+      for (const forge of [
+        (b: Record<string, unknown>) => ((b.exp as number[][])[1][1] += 1),
+        (b: Record<string, unknown>) => ((b.exp as number[][])[1] = [1, (b.exp as number[][])[2][1]]),
+        (b: Record<string, unknown>) => (b.exp as number[][]).pop(),
+        (b: Record<string, unknown>) => ((b.exp as number[][])[0][1] = (b.walOffset as number) + 5),
+        (b: Record<string, unknown>) => (b.exp = 'everything')
+      ]) {
+        const d = dir()
+        const j = fill(d)
+        j.snapshot()
+        j.close()
+        const good = Journal.load(d).state.toJSON()
+        removeDir(join(d, SNAPSHOT_PREV_FILE))
+        reseal(join(d, SNAPSHOT_FILE), forge)
+        const loaded = Journal.load(d)
+        expect(loaded.info.source, String(forge)).toBe('journal replay')
+        expect(loaded.info.warnings.join('\n')).toMatch(/expansion/)
+        expect(loaded.state.toJSON()).toEqual(good)
+      }
+    })
+
+    it('still loads a snapshot that carries its expansions inline (format 1)', () => {
+      const d = dir()
+      const j = fill(d)
+      j.snapshot()
+      j.close()
+      const want = Journal.load(d).state.toJSON()
+      reseal(join(d, SNAPSHOT_FILE), b => {
+        delete b.exp
+        b.format = 1
+        ;(b.state as Record<string, unknown>).expansions = want.expansions
+      })
+      const loaded = Journal.load(d)
+      expect(loaded.info.source).toBe('snapshot')
+      expect(loaded.state.toJSON()).toEqual(want)
+    })
   })
 
   it('falls back to the previous snapshot when the newest is corrupt, then to a full replay', () => {

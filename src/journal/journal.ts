@@ -7,7 +7,7 @@ import type { Plan } from '../plan/types.js'
 import { readSnapshot, writeAtomic, writeSnapshot } from './snapshot.js'
 import { RunState } from './state.js'
 import { PathSet } from './path-set.js'
-import { replayBuffer, WalCorruptError, WalWriter, type WalRecord } from './wal.js'
+import { decodeAt, replayBuffer, WalCorruptError, WalWriter, type WalRecord } from './wal.js'
 
 export const WAL_FILE = 'journal.wal'
 export const SNAPSHOT_FILE = 'state.json'
@@ -40,7 +40,9 @@ export class Journal {
     readonly dir: string,
     readonly state: RunState,
     private readonly wal: WalWriter,
-    readonly loadInfo: LoadInfo
+    readonly loadInfo: LoadInfo,
+    /** Where each declared operation's `exp` record starts in the WAL, so snapshots can point at it. */
+    private readonly expAt: Map<number, number>
   ) {}
 
   /** Loads (or starts) the journal in `dir` for `plan`. Refuses another plan's state unless `fresh`. */
@@ -54,7 +56,7 @@ export class Journal {
       for (const f of [WAL_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, PLAN_FILE])
         rmSync(join(dir, f), { force: true })
     }
-    const { state, info } = Journal.load(dir)
+    const { state, info, expAt } = Journal.load(dir)
     if (state.planId && state.planId !== plan.planId) {
       throw new ResumeError(
         `the state in ${dir} belongs to another plan (${state.planId}, now ${plan.planId}):\n${describePlanChange(dir, plan)}\n` +
@@ -69,12 +71,16 @@ export class Journal {
       dir,
       state,
       new WalWriter(join(dir, WAL_FILE), opts.group?.bytes, opts.group?.ms),
-      info
+      info,
+      expAt
     )
   }
 
   /** Rebuilds state from the newest verifying snapshot and the WAL after it. Changes nothing but a torn tail. */
-  static load(dir: string, opts: { readOnly?: boolean } = {}): { state: RunState; info: LoadInfo } {
+  static load(
+    dir: string,
+    opts: { readOnly?: boolean } = {}
+  ): { state: RunState; info: LoadInfo; expAt: Map<number, number> } {
     const walPath = join(dir, WAL_FILE)
     const wal = existsSync(walPath) ? readFileSync(walPath) : Buffer.alloc(0)
     const warnings: string[] = []
@@ -83,6 +89,7 @@ export class Journal {
       ['previous snapshot', join(dir, SNAPSHOT_PREV_FILE)]
     ]
     let state: RunState | undefined
+    let expAt = new Map<number, number>()
     let offset = 0
     let source: LoadInfo['source'] = wal.length > 0 ? 'journal replay' : 'fresh'
     for (const [name, path] of candidates) {
@@ -92,7 +99,9 @@ export class Journal {
         const walOffset = Number(body.walOffset)
         if (!Number.isInteger(walOffset) || walOffset > wal.length)
           throw new Error('covers more journal than exists')
-        state = RunState.fromJSON(body.state as Record<string, unknown>)
+        const s = RunState.fromJSON(body.state as Record<string, unknown>)
+        if (body.exp !== undefined) expAt = expansionsFromJournal(s, body.exp, wal, walOffset)
+        state = s
         offset = walOffset
         source = name
         break
@@ -109,7 +118,10 @@ export class Journal {
     }
     state ??= new RunState()
     try {
-      for (const r of replay.records) state.apply(r)
+      replay.records.forEach((r, i) => {
+        state.apply(r)
+        if (r.t === 'exp') expAt.set(r.d, replay.offsets[i])
+      })
     } catch (err) {
       throw new ResumeError(`${walPath}: ${(err as Error).message}; the journal cannot be trusted`)
     }
@@ -119,13 +131,15 @@ export class Journal {
     }
     return {
       state,
-      info: { source, replayed: replay.records.length, droppedBytes: replay.droppedBytes, warnings }
+      info: { source, replayed: replay.records.length, droppedBytes: replay.droppedBytes, warnings },
+      expAt
     }
   }
 
   /** Records an event and applies it to the in-memory state. Failures reach the kernel at once. */
   record(r: WalRecord): void {
     this.state.apply(r)
+    if (r.t === 'exp') this.expAt.set(r.d, this.wal.size + this.wal.buffered)
     const before = this.wal.size
     this.wal.append(r)
     if (this.wal.size !== before) this.flushed()
@@ -161,18 +175,58 @@ export class Journal {
     this.expansionPending = false
   }
 
-  /** Writes a snapshot covering the whole WAL: a consistent cut, taken between operations. */
+  /**
+   * Writes a snapshot covering the whole WAL: a consistent cut, taken between operations. The
+   * frozen expansions (most of the state's bytes) are not copied: the snapshot names where each
+   * one's record is in the WAL, which it covers anyway.
+   */
   snapshot(): void {
     this.wal.sync()
+    const state = this.state.toJSON()
+    // A state loaded from an older snapshot carries expansions whose records were not located:
+    // those snapshots keep them inline, as that format did.
+    const located = this.state.expansions.every((e, d) => e === undefined || this.expAt.has(d))
+    if (located) delete state.expansions
     writeSnapshot(join(this.dir, SNAPSHOT_FILE), join(this.dir, SNAPSHOT_PREV_FILE), {
+      format: located ? 2 : 1,
       walOffset: this.wal.size,
-      state: this.state.toJSON()
+      state,
+      ...(located ? { exp: [...this.expAt].sort((a, b) => a[0] - b[0]) } : {})
     })
   }
 
   close(): void {
     this.wal.close()
   }
+}
+
+/**
+ * Puts a format-2 snapshot's expansions back from the WAL records it points at: each must be an
+ * intact `exp` record of that declared operation, before the snapshot's cut, in declared order,
+ * adding up to the snapshot's operation count. Throws (the snapshot is unusable) otherwise.
+ */
+function expansionsFromJournal(
+  state: RunState,
+  refs: unknown,
+  wal: Buffer,
+  walOffset: number
+): Map<number, number> {
+  if (!Array.isArray(refs)) throw new Error('its expansion references are not a list')
+  const at = new Map<number, number>()
+  let seq0 = 0
+  refs.forEach((ref: unknown, i) => {
+    const [d, off] = Array.isArray(ref) ? (ref as unknown[]) : []
+    const r =
+      d === i && Number.isSafeInteger(off) && (off as number) >= 0 ? decodeAt(wal, off as number) : null
+    if (!r || r.rec.t !== 'exp' || r.rec.d !== i || r.end > walOffset) {
+      throw new Error(`its expansion #${i} is not in the journal where it says`)
+    }
+    state.expansions[i] = { seq0, base: r.rec.b, matches: r.rec.m, error: r.rec.n }
+    seq0 += r.rec.n !== undefined ? 1 : r.rec.m.length
+    at.set(i, off as number)
+  })
+  if (seq0 !== state.total) throw new Error('its expansions do not add up to its operation count')
+  return at
 }
 
 /** Lists the declared operations whose meaning differs between the saved plan and `plan`. */

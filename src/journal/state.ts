@@ -158,7 +158,9 @@ export class RunState {
     s.planId = String(j.planId)
     s.total = Number(j.total)
     s.ensure(s.total)
-    s.expansions = (j.expansions as (FrozenExpansion | null)[]).map(e => e ?? undefined)
+    // Since snapshot format 2 the expansions stay in the journal; the caller puts them back.
+    if (Array.isArray(j.expansions))
+      s.expansions = (j.expansions as (FrozenExpansion | null)[]).map(e => e ?? undefined)
     const status = Buffer.from(String(j.status), 'base64')
     const tries = Buffer.from(String(j.tries), 'base64')
     const doneBy = Buffer.from(String(j.doneBy), 'base64')

@@ -61,7 +61,7 @@ export function encodeRecord(rec: WalRecord): Buffer {
 }
 
 /** Parses one framed record at `pos`; null when the bytes there are not a whole, valid record. */
-function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: number } | null {
+export function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: number } | null {
   const sp1 = buf.indexOf(0x20, pos)
   if (sp1 !== pos + 8) return null
   const sp2 = buf.indexOf(0x20, sp1 + 1)
@@ -86,6 +86,8 @@ function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: number } | n
 
 export interface ReplayResult {
   records: WalRecord[]
+  /** Byte offset of each record in `records`. */
+  offsets: number[]
   /** Byte offset after the last valid record. */
   validEnd: number
   /** Bytes of a torn tail that were dropped. */
@@ -98,11 +100,13 @@ export interface ReplayResult {
  */
 export function replayBuffer(buf: Buffer, offset = 0): ReplayResult {
   const records: WalRecord[] = []
+  const offsets: number[] = []
   let pos = offset
   while (pos < buf.length) {
     const r = decodeAt(buf, pos)
     if (r) {
       records.push(r.rec)
+      offsets.push(pos)
       pos = r.end
       continue
     }
@@ -113,9 +117,9 @@ export function replayBuffer(buf: Buffer, offset = 0): ReplayResult {
         )
       }
     }
-    return { records, validEnd: pos, droppedBytes: buf.length - pos }
+    return { records, offsets, validEnd: pos, droppedBytes: buf.length - pos }
   }
-  return { records, validEnd: pos, droppedBytes: 0 }
+  return { records, offsets, validEnd: pos, droppedBytes: 0 }
 }
 
 /** Buffers records and writes them in groups; `flush()` hands them to the kernel, `sync()` to the disk. */
