@@ -443,13 +443,13 @@ async function baseline(sizes) {
     '\n== reference design (all task states rewritten as JSON, atomically, after every state change; op log) vs engine'
   )
   log(
-    '   same renames; reference: scripts/bench-bare.mjs referenceBaseline; engine: plan load + runPlan, best of 2'
+    '   same renames; reference: scripts/bench-bare.mjs referenceBaseline; engine: plan load + runPlan, best of 3'
   )
   const plan = renamePlan()
   const results = []
   for (const n of sizes) {
     const engineMs = []
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       const e = await onFreshTree(
         () => renameTree(n),
         ws => engine({ plan, workspace: ws, stateDir: freshPath('st') })
