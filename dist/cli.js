@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-AVBDGYT2.js";
+} from "./chunks/chunk-3AHANDZS.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

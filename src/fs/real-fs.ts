@@ -30,7 +30,7 @@ export class RealFs implements Fs {
     if (!this.root) return
     if (this.stillVerified(start)) return
     this.realRoot ??= await fsp.realpath(this.root)
-    const before = fs.lstatSync(start, { bigint: true, throwIfNoEntry: false })
+    const before = fs.lstatSync(start, { throwIfNoEntry: false })
     let dir = start
     let real: string | null
     // The nearest existing ancestor decides (mkdirp and copies create what is missing).
@@ -63,20 +63,24 @@ export class RealFs implements Fs {
    * climbs from each back to the root through `..`. Checking one again takes two lstat calls
    * instead of a realpath, which costs one call per component of the whole absolute path.
    */
-  private readonly verified = new Map<string, { dev: bigint; ino: bigint; up: string }>()
-  private rootId?: { dev: bigint; ino: bigint }
+  private readonly verified = new Map<string, { dev: number; ino: number; up: string }>()
+  private rootId?: { dev: number; ino: number }
 
-  private remember(dir: string, before: fs.BigIntStats): void {
-    const after = fs.lstatSync(dir, { bigint: true, throwIfNoEntry: false })
+  private remember(dir: string, before: fs.Stats): void {
+    const after = fs.lstatSync(dir, { throwIfNoEntry: false })
     // Changed while realpath looked: do not vouch for either.
     if (!after?.isDirectory() || after.ino !== before.ino || after.dev !== before.dev) return
+    // Identities are compared as numbers, exact up to 2^53 (a larger one is never cached, and no
+    // larger one can compare equal to a cached one): no BigInt garbage per call.
+    if (!Number.isSafeInteger(after.ino) || !Number.isSafeInteger(after.dev)) return
     const base = resolve(this.root!)
     if (!dir.startsWith(base + sep)) return
     const depth = dir.slice(base.length + 1).split(sep).length
     if (!this.rootId) {
-      const r = fs.statSync(base, { bigint: true })
+      const r = fs.statSync(base)
       this.rootId = { dev: r.dev, ino: r.ino }
     }
+    if (!Number.isSafeInteger(this.rootId.ino) || !Number.isSafeInteger(this.rootId.dev)) return
     if (this.verified.size >= 4096) this.verified.clear()
     this.verified.set(dir, { dev: after.dev, ino: after.ino, up: dir + `${sep}..`.repeat(depth) })
   }
@@ -90,9 +94,9 @@ export class RealFs implements Fs {
   private stillVerified(dir: string): boolean {
     const id = this.verified.get(dir)
     if (!id) return false
-    const s = fs.lstatSync(dir, { bigint: true, throwIfNoEntry: false })
+    const s = fs.lstatSync(dir, { throwIfNoEntry: false })
     if (s?.isDirectory() && s.ino === id.ino && s.dev === id.dev) {
-      const top = fs.lstatSync(id.up, { bigint: true, throwIfNoEntry: false })
+      const top = fs.lstatSync(id.up, { throwIfNoEntry: false })
       if (top && top.ino === this.rootId!.ino && top.dev === this.rootId!.dev) return true
     }
     this.verified.delete(dir)

@@ -182,6 +182,7 @@ export class Journal {
    */
   snapshot(): void {
     this.wal.sync()
+    this.flushed()
     const state = this.state.toJSON()
     // A state loaded from an older snapshot carries expansions whose records were not located:
     // those snapshots keep them inline, as that format did.
