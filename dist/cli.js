@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-3AHANDZS.js";
+} from "./chunks/chunk-BA6V3JD3.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

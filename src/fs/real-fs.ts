@@ -74,8 +74,9 @@ export class RealFs implements Fs {
     // larger one can compare equal to a cached one): no BigInt garbage per call.
     if (!Number.isSafeInteger(after.ino) || !Number.isSafeInteger(after.dev)) return
     const base = resolve(this.root!)
-    if (!dir.startsWith(base + sep)) return
-    const depth = dir.slice(base.length + 1).split(sep).length
+    if (dir !== base && !dir.startsWith(base + sep)) return
+    // The workspace root itself (files at the top level) climbs nowhere: depth 0.
+    const depth = dir === base ? 0 : dir.slice(base.length + 1).split(sep).length
     if (!this.rootId) {
       const r = fs.statSync(base)
       this.rootId = { dev: r.dev, ino: r.ino }
