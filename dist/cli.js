@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-BA6V3JD3.js";
+} from "./chunks/chunk-LMYXMMM4.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

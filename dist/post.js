@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-QX3BRQ3T.js";
+} from "./chunks/chunk-NXTHPOJQ.js";
 import {
   Journal,
   RunState,
@@ -28,7 +28,7 @@ import {
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-BA6V3JD3.js";
+} from "./chunks/chunk-LMYXMMM4.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";

@@ -341,7 +341,7 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
         // effects are unknown, a replace's start record carries the hash resume relies on, and a
         // path through a symlink (or on a case-insensitive system) may alias another: those
         // always flush.
-        const paths = op.dst === undefined ? [op.src!] : op.src === undefined ? [op.dst] : [op.src, op.dst]
+        const paths = [op.src, op.dst].filter(p => p !== undefined)
         const independent =
           op.kind !== 'run' && op.kind !== 'replace' && ALIAS_FREE_PATHS && !sandbox.throughSymlink
         journal!.beforeChange(independent ? paths : null)

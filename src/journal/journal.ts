@@ -139,12 +139,15 @@ export class Journal {
   /** Records an event and applies it to the in-memory state. Failures reach the kernel at once. */
   record(r: WalRecord): void {
     this.state.apply(r)
-    if (r.t === 'exp') this.expAt.set(r.d, this.wal.size + this.wal.buffered)
+    if (r.t === 'exp') {
+      this.expAt.set(r.d, this.wal.size + this.wal.buffered)
+      this.expansionPending = true
+    }
     const before = this.wal.size
     this.wal.append(r)
+    // A group written by the append itself took everything so far, this record included.
     if (this.wal.size !== before) this.flushed()
-    if (r.t === 'exp') this.expansionPending = true
-    else if (r.t === 'f' || r.t === 'i') this.barrier()
+    if (r.t === 'f' || r.t === 'i') this.barrier()
   }
 
   /** Makes every record so far survive the process being killed (before a non-idempotent step). */

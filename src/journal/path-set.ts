@@ -7,10 +7,6 @@ export class PathSet {
   /** Every proper ancestor of every member ('.' stands for the workspace root). */
   private readonly ancestors = new Set<string>()
 
-  get size(): number {
-    return this.members.size
-  }
-
   add(p: string): void {
     if (this.members.has(p)) return
     this.members.add(p)
