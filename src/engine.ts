@@ -10,6 +10,7 @@ import { St, type FrozenExpansion } from './journal/state.js'
 import { silentLogger, type Logger } from './logger.js'
 import { OPS } from './ops/index.js'
 import type { CheckResult, OpEnv, ResolvedOp } from './ops/types.js'
+import { collidingTargets } from './plan/collisions.js'
 import { expand, resolveOp } from './plan/expand.js'
 import { Sandbox } from './plan/paths.js'
 import type { DeclaredOp, Plan } from './plan/types.js'
@@ -178,7 +179,8 @@ export async function runPlan(o: RunOptions): Promise<RunResult> {
           outcome: 'failed',
           reason: (state?.tries[seq] ?? 1) >= decl.policy.maxAttempts ? 'gave-up' : null,
           attempts: state?.tries[seq] ?? 1,
-          error: exp.error
+          error: exp.error,
+          ...(dryRun ? { classification: 'would-fail' as const } : {})
         })
         if (!decl.policy.continueOnError) stoppedBy = 'fail-fast'
         continue
@@ -479,6 +481,8 @@ async function expandNow(
         matches: [],
         error: `glob '${what}' matched nothing (if-no-match: error)`
       }
+    const collision = collidingTargets(decl, e.matches, e.base)
+    if (collision) return { seq0: 0, base: e.base, matches: [], error: collision }
     if (e.matches.length === 0 && decl.policy.ifNoMatch === 'warn') {
       logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing`)
     }
