@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-6EIL2DZS.js";
+} from "./chunks/chunk-5JX6DCA6.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-DZ6UDHOB.js";
-import "./chunks/chunk-6EIL2DZS.js";
+} from "./chunks/chunk-LFRTEDQ4.js";
+import "./chunks/chunk-5JX6DCA6.js";
 
 // src/index.ts
 await runMain();

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-DZ6UDHOB.js";
+} from "./chunks/chunk-LFRTEDQ4.js";
 import {
   Journal,
   RunState,
@@ -28,7 +28,7 @@ import {
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-6EIL2DZS.js";
+} from "./chunks/chunk-5JX6DCA6.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";
@@ -168,6 +168,8 @@ async function runPost() {
         report = reportFromJournal(plan, cp.paths.journal, {
           attempt: Number(process.env.GITHUB_RUN_ATTEMPT ?? "") || void 0
         });
+        const startedOver = stateJson(ReportState.StartedOver);
+        if (startedOver) report.startedOver = startedOver;
         mkdirSync(localDir, { recursive: true });
         writeAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
       } catch (err) {
@@ -190,12 +192,7 @@ async function runPost() {
       }
     }
     if (report) {
-      let restoredFrom;
-      try {
-        restoredFrom = JSON.parse(getState(ReportState.RestoredFrom) || "null") ?? void 0;
-      } catch {
-        restoredFrom = void 0;
-      }
+      const restoredFrom = stateJson(ReportState.RestoredFrom);
       const ctx = summaryContext(inputs, workspace, {
         byPostStep: true,
         restoredFrom,
@@ -214,6 +211,13 @@ async function runPost() {
     }
   } catch (err) {
     warning(`post step: ${errorMessage(err)}`);
+  }
+}
+function stateJson(name) {
+  try {
+    return JSON.parse(getState(name) || "null") ?? void 0;
+  } catch {
+    return void 0;
   }
 }
 

@@ -164,7 +164,11 @@ describe('workspace delta', () => {
     const m2 = await captureDelta(ca, base, [], [], join(root, 'p2'))
     expect(m2.tree).toBe(m1.tree)
     expect(m1.entries).toHaveLength(1)
-    const out = execFileSync('git', ['diff', '--stat', base.tree, m2.tree], { cwd: a, encoding: 'utf8' })
+    const out = execFileSync('git', ['diff', '--stat', base.tree, m2.tree], {
+      cwd: a,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_DIR: ca.gitDir }
+    })
     expect(out).toMatch(/keep\.txt/)
   })
 })

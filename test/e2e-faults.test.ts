@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process'
 import { promisify } from 'node:util'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ActionRun, readReport } from './helpers/action-run.js'
 import { freshClone } from './helpers/runner.js'
@@ -41,16 +41,16 @@ function checkpointDir(r: ActionRun): string {
  * Runs the real cache client in a child process with this run's environment (asynchronously:
  * the emulated service answers from this very process).
  */
-async function cacheClient(r: ActionRun, attempt: number, code: string): Promise<string> {
+async function cacheClient(r: ActionRun, attempt: number, dir: string, code: string): Promise<string> {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     ...svc.clientEnv({ runId: r.runId, runAttempt: attempt, jobId: `${r.runId}9`, ref: r.ref }),
     RUNNER_TEMP: r.temp,
-    // tar stores the checkpoint path relative to the workspace, as the action's own saves do.
-    GITHUB_WORKSPACE: r.workspace
+    // The checkpoint directory by its bare name from its parent, as the action hands it over.
+    GITHUB_WORKSPACE: dirname(dir)
   }
-  const script = `import * as cache from '@actions/cache'\n${code}\nprocess.exit(0)`
+  const script = `import * as cache from '@actions/cache'\nprocess.chdir(${JSON.stringify(dirname(dir))})\n${code}\nprocess.exit(0)`
   const { stdout } = await execFileP(process.execPath, ['--input-type=module', '-e', script], {
     cwd: process.cwd(),
     env,
@@ -71,7 +71,8 @@ async function forgeNewest(r: ActionRun, key: string, tamper: (dir: string) => v
   const got = await cacheClient(
     r,
     1,
-    `process.stdout.write(String(await cache.restoreCache([${JSON.stringify(dir)}], ${JSON.stringify(key)})))`
+    dir,
+    `process.stdout.write(String(await cache.restoreCache([${JSON.stringify(basename(dir))}], ${JSON.stringify(key)})))`
   )
   expect(got.trim().split('\n').pop()).toBe(key)
   tamper(dir)
@@ -79,7 +80,8 @@ async function forgeNewest(r: ActionRun, key: string, tamper: (dir: string) => v
   const id = await cacheClient(
     r,
     1,
-    `process.stdout.write(String(await cache.saveCache([${JSON.stringify(dir)}], ${JSON.stringify(forged)})))`
+    dir,
+    `process.stdout.write(String(await cache.saveCache([${JSON.stringify(basename(dir))}], ${JSON.stringify(forged)})))`
   )
   expect(Number(id.trim().split('\n').pop())).toBeGreaterThan(0)
   return forged

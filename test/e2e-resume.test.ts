@@ -122,3 +122,55 @@ describe.each(['cache', 'artifact', 'cache,artifact'])('Re-run failed jobs with 
     await expectResumed(s, seqAtKill)
   })
 })
+
+describe('a re-run on a runner whose paths differ', () => {
+  it('resumes from the cache alone when the workspace and RUNNER_TEMP paths both changed', async () => {
+    const s = scenario('cache')
+    const a1 = await s.attempt(1, { env: { FAIL_ONCE: '1' } })
+    expect(a1.main.code, a1.main.stdout).toBe(1)
+    const gate = readReport(a1.outputs).operations.find(o => o.op === 'gate')!
+    const a2 = await s.attempt(2, {
+      runner: {
+        workspace: join(root, 'other-runner', '_work', 'repo', 'checkout'),
+        temp: join(root, 'other-temp')
+      }
+    })
+    expect(a2.main.code, a2.main.stdout + a2.main.stderr).toBe(0)
+    expect(a2.outputs.resumed, a2.main.stdout).toBe('true')
+    expect(Number(a2.outputs['resumed-from'])).toBe(gate.seq)
+    expect(snapshotTree(a2.ws, ['.git'])).toEqual(want)
+    expect(a2.main.stdout).not.toMatch(/started over/)
+  })
+
+  it('an attempt after the first that finds no checkpoint says so: a warning naming what it looked for, and the headline', async () => {
+    const s = scenario('cache,artifact')
+    const a2 = await s.attempt(2)
+    expect(a2.main.code, a2.main.stdout).toBe(0)
+    expect(a2.outputs.resumed).toBe('false')
+    const warning = /::warning::started over: attempt 2 found no checkpoint of an earlier attempt[^\n]*/.exec(
+      a2.main.stdout
+    )
+    expect(warning, a2.main.stdout).not.toBeNull()
+    expect(warning![0]).toMatch(
+      new RegExp(`cache entries with the key prefix 'bulk-ops-[0-9a-f]{16}-${s.runId}-': none found`)
+    )
+    expect(warning![0]).toMatch(/artifacts named 'bulk-ops-[0-9a-f]{16}-a<attempt>'.*: none found/)
+    expect(a2.summary).toContain('started over: attempt 2 found no checkpoint of an earlier attempt')
+    expect(a2.summary).toMatch(/\*\*started over\*\*/)
+    const rep = readReport(a2.outputs)
+    expect(rep.startedOver?.lookedFor).toHaveLength(2)
+    // resume: require still refuses to start over.
+    const a2r = await scenario('cache').attempt(2, { inputs: { resume: 'require' } })
+    expect(a2r.main.code).toBe(1)
+    expect(a2r.main.stdout).toMatch(/resume: require, but no checkpoint .* was found.*Looked for:/s)
+  })
+
+  it('a first attempt that finds nothing is a fresh start, without the warning', async () => {
+    const s = scenario('cache')
+    const a1 = await s.attempt(1)
+    expect(a1.main.code, a1.main.stdout).toBe(0)
+    expect(a1.main.stdout).not.toMatch(/started over/)
+    expect(a1.summary).toContain('fresh start')
+    expect(readReport(a1.outputs).startedOver).toBeUndefined()
+  })
+})

@@ -153,6 +153,9 @@ class FakeStore implements CheckpointStore {
   candidates(): Promise<Candidate[]> {
     return Promise.resolve([])
   }
+  lookingFor(): string {
+    return `${this.kind} checkpoints`
+  }
   restore(): Promise<boolean> {
     return Promise.resolve(false)
   }

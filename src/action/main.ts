@@ -38,7 +38,9 @@ export const ReportState = {
   /** 'true' once the main step reported (outputs, annotations, job summary, PR comment). */
   Reported: 'reported',
   /** JSON of RestoreResult.from: the checkpoint this attempt resumed from. */
-  RestoredFrom: 'restored-from'
+  RestoredFrom: 'restored-from',
+  /** JSON of Report.startedOver: an attempt after the first found no checkpoint. */
+  StartedOver: 'started-over'
 } as const
 
 /** Between two progress lines in the job log. */
@@ -104,11 +106,25 @@ export async function runMain(): Promise<void> {
       restore = await core.group('Restore checkpoint', () => cp.restore(inputs.resumeScope))
       if (restore.from) core.saveState(ReportState.RestoredFrom, JSON.stringify(restore.from))
     }
+    const lookedFor = canCheckpoint
+      ? (restore.lookedFor ?? [])
+      : stores.length
+        ? ['the workspace delta cannot be taken here (see the warning above)']
+        : inputs.stores.length
+          ? inputs.stores.map(s => `${s}: the Actions runtime is not available to this step`)
+          : ['store: none keeps no checkpoints']
     if (inputs.resume === 'require' && !restore.restored) {
       throw new Error(
-        `resume: require, but no checkpoint of plan ${plan.planId} was found for this ${inputs.resumeScope === 'run' ? 'run' : 'ref'}` +
-          (canCheckpoint ? '' : ' (checkpoint stores are not available here)')
+        `resume: require, but no checkpoint of plan ${plan.planId} was found for this ${inputs.resumeScope === 'run' ? 'run' : 'ref'}. Looked for:\n  ${lookedFor.join('\n  ')}`
       )
+    }
+    const attemptNo = Number(process.env.GITHUB_RUN_ATTEMPT ?? '') || 1
+    const startedOver = attemptNo > 1 && !restore.restored && inputs.resume !== 'never'
+    if (startedOver) {
+      core.warning(
+        `started over: attempt ${attemptNo} found no checkpoint of an earlier attempt, so every operation runs again. Looked for:\n  ${lookedFor.join('\n  ')}`
+      )
+      core.saveState(ReportState.StartedOver, JSON.stringify({ lookedFor }))
     }
 
     const controller = new AbortController()
@@ -138,6 +154,7 @@ export async function runMain(): Promise<void> {
     })
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    if (startedOver) report.startedOver = { lookedFor }
     // Before the final capture: the artifact store's final checkpoint carries it.
     writeReport(reportPath, report)
 

@@ -46,6 +46,8 @@ export async function runPost(): Promise<void> {
         report = reportFromJournal(plan, cp.paths.journal, {
           attempt: Number(process.env.GITHUB_RUN_ATTEMPT ?? '') || undefined
         })
+        const startedOver = stateJson<Report['startedOver']>(ReportState.StartedOver)
+        if (startedOver) report.startedOver = startedOver
         mkdirSync(localDir, { recursive: true })
         writeAtomic(reportPath, JSON.stringify(report, null, 2) + '\n')
       } catch (err) {
@@ -71,12 +73,7 @@ export async function runPost(): Promise<void> {
     }
 
     if (report) {
-      let restoredFrom: SummaryContext['restoredFrom']
-      try {
-        restoredFrom = JSON.parse(core.getState(ReportState.RestoredFrom) || 'null') ?? undefined
-      } catch {
-        restoredFrom = undefined
-      }
+      const restoredFrom = stateJson<SummaryContext['restoredFrom']>(ReportState.RestoredFrom)
       const ctx = summaryContext(inputs, workspace, {
         byPostStep: true,
         restoredFrom,
@@ -96,5 +93,14 @@ export async function runPost(): Promise<void> {
     }
   } catch (err) {
     core.warning(`post step: ${errorMessage(err)}`)
+  }
+}
+
+/** A JSON value the main step saved in its state; undefined when absent or unreadable. */
+function stateJson<T>(name: string): T | undefined {
+  try {
+    return (JSON.parse(core.getState(name) || 'null') as T | null) ?? undefined
+  } catch {
+    return undefined
   }
 }

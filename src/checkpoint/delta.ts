@@ -1,7 +1,10 @@
-import { copyFile, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { join, posix, relative, resolve } from 'node:path'
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, posix, resolve } from 'node:path'
 import { pathProblem, normalizeRel } from '../plan/paths.js'
-import { git, gitTop } from './git.js'
+import { git } from './git.js'
+import { errorMessage } from '../errors.js'
+import { openPrivateGit, privateOpts, type PrivateGit } from './private-git.js'
+import { Rollback } from './rollback.js'
 
 const ZERO = '0000000000000000000000000000000000000000'
 
@@ -45,38 +48,31 @@ export class DeltaMismatchError extends Error {
   }
 }
 
-/** Locations of the work tree and the private index bulk-ops keeps between checkpoints. */
-export interface DeltaContext {
+/** The workspace and the private git directory its deltas are taken with. */
+export interface DeltaContext extends PrivateGit {
   workspace: string
-  top: string
-  /** The workspace relative to the top of the work tree ('' at the top). */
-  prefix: string
-  indexFile: string
 }
 
-/** Finds the git work tree around `workspace`; throws when there is none. */
-export async function deltaContext(workspace: string, indexFile: string): Promise<DeltaContext> {
+/** Finds the git work tree around `workspace` and prepares the private git directory in `dir`; throws when there is no work tree. */
+export async function deltaContext(workspace: string, dir: string): Promise<DeltaContext> {
   const ws = resolve(workspace)
-  const top = await gitTop(ws)
-  if (!top) throw new Error(`'${ws}' is not inside a git work tree; the workspace delta needs git`)
-  const prefix = relative(top, ws).split('\\').join('/')
-  return { workspace: ws, top, prefix, indexFile }
+  return { workspace: ws, ...(await openPrivateGit(ws, dir)) }
 }
 
-/** Stages the workspace as it is into the private index (incrementally: only changed files are hashed). */
+/** Stages the workspace's bytes as they are into the private index (incrementally: only changed files are hashed). */
 async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string> {
-  await git(['add', '-A', '--', '.'], { cwd: ctx.workspace, indexFile: ctx.indexFile })
+  const here = privateOpts(ctx, ctx.workspace)
+  await git(['add', '-A', '--', '.'], here)
   const forced = await ignoredAmong(ctx, touched)
   if (forced.length) {
     // Paths operations touched are captured even where .gitignore matches them.
     await git(['add', '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
-      cwd: ctx.workspace,
-      indexFile: ctx.indexFile,
+      ...here,
       input: forced.join('\0'),
-      env: { GIT_LITERAL_PATHSPECS: '1' }
+      env: { ...here.env, GIT_LITERAL_PATHSPECS: '1' }
     })
   }
-  return (await git(['write-tree'], { cwd: ctx.workspace, indexFile: ctx.indexFile })).toString('utf8').trim()
+  return (await git(['write-tree'], here)).toString('utf8').trim()
 }
 
 /**
@@ -86,7 +82,7 @@ async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string>
  */
 async function ignoredAmong(ctx: DeltaContext, paths: string[]): Promise<string[]> {
   if (!paths.length) return []
-  const listed = await git(['ls-files', '-z'], { cwd: ctx.workspace, indexFile: ctx.indexFile })
+  const listed = await git(['ls-files', '-z'], privateOpts(ctx, ctx.workspace))
   const known = new Set<string>()
   for (const f of listed.toString('utf8').split('\0')) {
     if (!f) continue
@@ -96,15 +92,19 @@ async function ignoredAmong(ctx: DeltaContext, paths: string[]): Promise<string[
   return paths.filter(p => !known.has(p))
 }
 
-/** Captures the base: a private index seeded from the checkout's own index, staged as the workspace is now. */
+/**
+ * Captures the base: the workspace's bytes as the checkout made them, hashed afresh into the
+ * private index (the checkout's own index holds what git's filters made of them: LFS pointers,
+ * normalised line endings). Files the checkout tracks are taken even where .gitignore matches.
+ */
 export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
-  await mkdir(resolve(ctx.indexFile, '..'), { recursive: true })
-  const own = (await git(['rev-parse', '--git-path', 'index'], { cwd: ctx.top })).toString('utf8').trim()
   await rm(ctx.indexFile, { force: true })
-  try {
-    await copyFile(resolve(ctx.top, own), ctx.indexFile)
-  } catch {
-    // No index yet (fresh repository): git add builds one.
+  const tracked = trackedFiles(await git(['ls-files', '-z', '-s', '--', '.'], { cwd: ctx.workspace }))
+  if (tracked.length) {
+    await git(['update-index', '--add', '--remove', '-z', '--stdin'], {
+      ...privateOpts(ctx, ctx.workspace),
+      input: tracked.join('\0')
+    })
   }
   const tree = await stage(ctx)
   let head: string | null
@@ -115,6 +115,17 @@ export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
     head = null
   }
   return { tree, head }
+}
+
+/** Paths of `ls-files -s -z` output, once each, without submodules (git adds those as it finds them). */
+function trackedFiles(raw: Buffer): string[] {
+  const out: string[] = []
+  for (const rec of raw.toString('utf8').split('\0')) {
+    const tab = rec.indexOf('\t')
+    if (tab < 0 || rec.startsWith('160000 ') || !rec.slice(0, tab).endsWith(' 0')) continue
+    out.push(rec.slice(tab + 1))
+  }
+  return out
 }
 
 function parseRaw(raw: Buffer): DeltaEntry[] {
@@ -150,13 +161,15 @@ export async function captureDelta(
   const tree = await stage(ctx, present)
   const range = [base.tree, tree]
   const entries = parseRaw(
-    await git(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', ...range], {
-      cwd: ctx.workspace
-    })
+    await git(
+      ['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', ...range],
+      privateOpts(ctx, ctx.workspace)
+    )
   )
-  const patch = await git(['diff', '--binary', '-M', '--full-index', '--relative', ...range], {
-    cwd: ctx.workspace
-  })
+  const patch = await git(
+    ['diff', '--binary', '--no-textconv', '--no-ext-diff', '-M', '--full-index', '--relative', ...range],
+    privateOpts(ctx, ctx.workspace)
+  )
   await writeFile(patchFile, patch)
   const inDelta = new Set(entries.map(e => e.path))
   const removedUntracked = absent.filter(p => !inDelta.has(p))
@@ -184,7 +197,7 @@ export async function captureDelta(
 /** Mode and blob of every path in a tree, under the workspace. */
 async function treeIndex(ctx: DeltaContext, tree: string): Promise<Map<string, [string, string]>> {
   const out = new Map<string, [string, string]>()
-  const raw = await git(['ls-tree', '-r', '-z', tree], { cwd: ctx.workspace })
+  const raw = await git(['ls-tree', '-r', '-z', tree], privateOpts(ctx, ctx.workspace))
   for (const rec of raw.toString('utf8').split('\0')) {
     if (!rec) continue
     const tab = rec.indexOf('\t')
@@ -288,16 +301,41 @@ export async function verifyDelta(
 }
 
 /**
- * Applies a verified delta: the patch (atomically, by git apply), the created directories, the
- * removals of untracked files; then checks every changed path ended as the manifest says.
+ * Applies a verified delta, all or nothing: the patch (by git apply, with every filter off, so
+ * no LFS server or filter program is needed), the created directories, the removals of
+ * untracked files; then checks every changed path ended as the manifest says. Whatever fails on
+ * the way (git apply can stop after writing some files), the workspace is put back as it was.
  */
 export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, patchFile: string): Promise<void> {
-  if ((await readFile(patchFile)).length > 0) {
-    const dir = ctx.prefix ? [`--directory=${ctx.prefix}`] : []
-    await git(['apply', '--binary', '--whitespace=nowarn', ...dir, patchFile], { cwd: ctx.top })
+  const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
+  try {
+    for (const e of m.entries) guard.keep(e.path)
+    for (const d of m.createdDirs) guard.keep(d)
+    if ((await readFile(patchFile)).length > 0) {
+      const dir = ctx.prefix ? [`--directory=${ctx.prefix}`] : []
+      await git(['apply', '--binary', '--whitespace=nowarn', ...dir, patchFile], privateOpts(ctx, ctx.top))
+    }
+    for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
+    for (const p of m.removedUntracked) guard.remove(p)
+    await checkApplied(ctx, m)
+  } catch (err) {
+    try {
+      guard.rollback()
+    } catch (undo) {
+      throw new Error(
+        `${errorMessage(err)}; putting the workspace back failed too (${errorMessage(undo)}); the saved files are in ${join(ctx.dir, 'rollback')}`,
+        { cause: undo }
+      )
+    }
+    throw new Error(`${errorMessage(err)}; the workspace was put back as the checkout made it`, {
+      cause: err
+    })
   }
-  for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
-  for (const p of m.removedUntracked) await rm(join(ctx.workspace, p), { recursive: true, force: true })
+  guard.commit()
+}
+
+/** Every changed path is as the manifest says after applying. */
+async function checkApplied(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
   const after = await stage(
     ctx,
     m.entries.filter(e => e.newSha !== ZERO).map(e => e.path)

@@ -26,21 +26,21 @@ import {
 } from './delta.js'
 import { touchedPaths } from './touched.js'
 
-/** Local layout under RUNNER_TEMP for one plan: journal, staging, the private index, the base. */
+/** Local layout under RUNNER_TEMP for one plan: journal, staging, the private git directory, the base. */
 export function localPaths(localDir: string): {
   journal: string
   staging: string
   restore: string
-  index: string
+  git: string
   base: string
   ledger: string
 } {
   return {
     journal: join(localDir, 'journal'),
     staging: join(localDir, 'checkpoint'),
-    // The cache's entry version hashes the saved path: restore where checkpoints are saved.
+    // The cache is handed this directory by its name alone (see atFixedPath): restore under the same name.
     restore: join(localDir, 'checkpoint'),
-    index: join(localDir, 'git-index'),
+    git: join(localDir, 'git'),
     base: join(localDir, 'base.json'),
     ledger: join(localDir, 'stores.json')
   }
@@ -48,6 +48,8 @@ export function localPaths(localDir: string): {
 
 export interface RestoreResult {
   restored: boolean
+  /** Where the restore looked and why nothing there was used (when nothing was restored). */
+  lookedFor?: string[]
   from?: { store: string; name: string; attempt: number; seq: number; done: number }
   /** The checkpoint was made on another commit (resume-scope: ref): done operations are re-checked. */
   reverify: boolean
@@ -81,14 +83,14 @@ export class Checkpointer {
   /** Records the workspace as this attempt found it (before any restore). */
   async begin(): Promise<void> {
     mkdirSync(this.o.localDir, { recursive: true })
-    this.ctx = await deltaContext(this.o.workspace, this.paths.index)
+    this.ctx = await deltaContext(this.o.workspace, this.paths.git)
     this.base = await captureBase(this.ctx)
     writeAtomic(this.paths.base, JSON.stringify(this.base))
   }
 
   /** For the post step: the base and index the main step left behind. */
   async reopen(): Promise<void> {
-    this.ctx = await deltaContext(this.o.workspace, this.paths.index)
+    this.ctx = await deltaContext(this.o.workspace, this.paths.git)
     this.base = JSON.parse(readFileSync(this.paths.base, 'utf8')) as DeltaBase
   }
 
@@ -99,32 +101,34 @@ export class Checkpointer {
    */
   async restore(scope: 'run' | 'ref'): Promise<RestoreResult> {
     const refused: string[] = []
-    let seen = 0
+    const looked: string[] = []
     for (const store of this.o.stores) {
       let candidates: Candidate[]
       try {
         candidates = await store.candidates()
       } catch (err) {
         this.o.logger.warning(`${store.kind}: cannot list checkpoints: ${errorMessage(err)}`)
+        looked.push(`${store.lookingFor()}: the listing failed (${errorMessage(err)})`)
         continue
       }
+      let found = 0
       for (const c of candidates) {
         const label = `${store.kind} ${c.name}`
         try {
           if (!(await store.restore(c, this.paths.restore))) continue
-          seen++
+          found++
           const m = openCheckpoint(this.paths.restore, this.o.plan.planId)
           const patch = existsSync(join(this.paths.restore, PATCH_FILE))
             ? readFileSync(join(this.paths.restore, PATCH_FILE))
             : Buffer.alloc(0)
           const otherCommit = scope === 'ref' && m.delta.base.head !== this.base.head
+          // The journal must load (checksums, records) before the workspace is touched.
+          installJournal(this.paths.restore, this.paths.journal)
+          Journal.load(this.paths.journal)
           if (!otherCommit) {
             await verifyDelta(this.ctx, this.base, m.delta, patch)
             await applyDelta(this.ctx, m.delta, join(this.paths.restore, PATCH_FILE))
           }
-          installJournal(this.paths.restore, this.paths.journal)
-          // The journal must load (checksums, records) before it counts as restored.
-          Journal.load(this.paths.journal)
           this.o.logger.info(
             `restored checkpoint ${c.name} from the ${store.kind} (attempt ${m.attempt}, ${m.done} operations done, resuming at #${m.seq})${otherCommit ? '; it was made on another commit, so done operations are re-checked instead of applying its changes' : ''}`
           )
@@ -140,6 +144,10 @@ export class Checkpointer {
           rmSync(this.paths.journal, { recursive: true, force: true })
         }
       }
+      if (!found)
+        looked.push(
+          `${store.lookingFor()}: ${candidates.some(c => c.exact) ? `${candidates.length} listed, none could be downloaded` : 'none found'}`
+        )
     }
     if (refused.length > 0) {
       throw new Error(
@@ -147,8 +155,8 @@ export class Checkpointer {
           'Set resume: never to start over deliberately, or fix the workspace so it matches.'
       )
     }
-    void seen
-    return { restored: false, reverify: false }
+    for (const l of looked) this.o.logger.info(`no checkpoint to resume from: ${l}`)
+    return { restored: false, reverify: false, lookedFor: looked }
   }
 
   /** Captures the delta and journal into the staging directory and saves it to every store. */

@@ -34,6 +34,10 @@ export class ReportCarrier implements CheckpointStore {
     return this.inner.candidates()
   }
 
+  lookingFor(): string {
+    return this.inner.lookingFor()
+  }
+
   restore(...a: Parameters<CheckpointStore['restore']>): ReturnType<CheckpointStore['restore']> {
     return this.inner.restore(...a)
   }

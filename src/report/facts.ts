@@ -193,6 +193,11 @@ export function resumedText(
   return `${at}${before ? `, journal of attempt ${before.attempt}` : ''}`
 }
 
+/** The headline of an attempt after the first that found no checkpoint to resume from. */
+export function startedOverText(report: Report): string {
+  return `started over: attempt ${num(report.attempt)} found no checkpoint of an earlier attempt`
+}
+
 /** `2025-01-02 10:00:00 UTC`; a dash for a time that is not one. */
 export function timeText(ms: number): string {
   const d = new Date(ms)

@@ -38,6 +38,11 @@ export interface Report {
   attempt: number
   complete: boolean
   resumedFrom: number | null
+  /**
+   * Set when an attempt after the first found no usable checkpoint and started over: every
+   * store and key prefix or artifact name it looked for, and why each was not used.
+   */
+  startedOver?: { lookedFor: string[] }
   dryRun: boolean
   /** Why the attempt stopped early, if it did. */
   stoppedBy: 'time-budget' | 'signal' | 'fail-fast' | null

@@ -7,6 +7,7 @@ import {
   groupsOf,
   nextRunText,
   resumedText,
+  startedOverText,
   skipReasons,
   STATUS_ICON,
   statusOf,
@@ -134,11 +135,17 @@ function headline(report: Report, ctx: SummaryContext, compact: boolean): string
   lines.push('')
   const facts: string[] = [`Attempt **${num(report.attempt)}**`]
   const resumed = resumedText(report, ctx, { seq: s => `**${s}**`, key: s => code(s) })
-  facts.push(resumed ?? 'fresh start')
+  facts.push(resumed ?? (report.startedOver ? '**started over**' : 'fresh start'))
   facts.push(`took **${esc(formatDuration(report.durationMs))}**`)
   if (ctx.planFile) facts.push(`plan ${code(ctx.planFile)} (${code(report.planId)})`)
   else facts.push(`plan ${code(report.planId)}`)
   lines.push(facts.join(' · '))
+  if (report.startedOver) {
+    lines.push('')
+    lines.push(`⚠️ **${startedOverText(report)}**. Looked for:`)
+    lines.push('')
+    for (const l of report.startedOver.lookedFor.slice(0, 6)) lines.push(`- ${esc(l)}`)
+  }
   if (report.stoppedBy && !ctx.byPostStep) {
     lines.push('')
     lines.push(stoppedText(report))

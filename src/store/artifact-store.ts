@@ -125,6 +125,10 @@ export class ArtifactStore implements CheckpointStore {
       }))
   }
 
+  lookingFor(): string {
+    return `artifacts named '${this.prefix()}<attempt>' or '${this.prefix()}<attempt>-s<seq>' of run ${this.o.runId}, attempts 1 to ${this.o.attempt}`
+  }
+
   async restore(c: Candidate, dir: string): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })

@@ -1,6 +1,6 @@
 import * as cache from '@actions/cache'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { deleteCache, listCaches, type RepoRef } from './github-api.js'
@@ -17,6 +17,35 @@ export interface CacheStoreOptions {
   ledger: Ledger
   logger: Logger
   timeoutMs: number
+}
+
+/**
+ * The cache's entry version hashes the path strings it is given, and its archive holds them
+ * relative to GITHUB_WORKSPACE (it also extracts there). Both would tie a checkpoint to the
+ * runner's paths (RUNNER_TEMP, the workspace), so the cache is handed the checkpoint directory by
+ * its bare name, from its parent, with GITHUB_WORKSPACE set to that parent for the call: the
+ * version and the archive are then the same on every runner. The change of directory is
+ * process-wide, so calls take turns.
+ */
+let turn: Promise<unknown> = Promise.resolve()
+export function atFixedPath<T>(dir: string, fn: (name: string) => Promise<T>): Promise<T> {
+  const run = async (): Promise<T> => {
+    const cwd = process.cwd()
+    const had = Object.hasOwn(process.env, 'GITHUB_WORKSPACE')
+    const ws = process.env.GITHUB_WORKSPACE
+    process.chdir(dirname(dir))
+    process.env.GITHUB_WORKSPACE = dirname(dir)
+    try {
+      return await fn(basename(dir))
+    } finally {
+      process.chdir(cwd)
+      if (had) process.env.GITHUB_WORKSPACE = ws
+      else delete process.env.GITHUB_WORKSPACE
+    }
+  }
+  const p = turn.then(run, run)
+  turn = p.catch(() => {})
+  return p
 }
 
 function bytesOf(dir: string): number {
@@ -57,7 +86,11 @@ export class CacheStore implements CheckpointStore {
     const bytes = bytesOf(dir)
     let cacheId: number
     try {
-      cacheId = await withTimeout(cache.saveCache([dir], key), this.o.timeoutMs, 'cache save')
+      cacheId = await withTimeout(
+        atFixedPath(dir, name => cache.saveCache([name], key)),
+        this.o.timeoutMs,
+        'cache save'
+      )
     } catch (err) {
       this.o.logger.warning(`cache: checkpoint ${key} not saved: ${errorMessage(err)}`)
       return null
@@ -109,11 +142,15 @@ export class CacheStore implements CheckpointStore {
     return [{ store: 'cache', name: prefix, exact: false }]
   }
 
+  lookingFor(): string {
+    return `cache entries with the key prefix '${this.prefix()}'`
+  }
+
   async restore(c: Candidate, dir: string): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     const got = await withTimeout(
-      cache.restoreCache([dir], c.name, c.exact ? [] : [c.name]),
+      atFixedPath(dir, name => cache.restoreCache([name], c.name, c.exact ? [] : [c.name])),
       this.o.timeoutMs,
       'cache restore'
     )

@@ -29,6 +29,8 @@ export interface CheckpointStore {
   save(dir: string, id: CheckpointId): Promise<string | null>
   /** Checkpoints this run may resume from, newest first. */
   candidates(): Promise<Candidate[]>
+  /** What `candidates()` looks for, in words that name the key prefix or artifact names. */
+  lookingFor(): string
   /** Restores a candidate into an empty `dir`; false when it is not there any more. */
   restore(c: Candidate, dir: string): Promise<boolean>
   /** Removes checkpoints no longer needed once the run is complete. */

@@ -19,6 +19,8 @@ export interface AttemptOptions {
   inputs?: Record<string, string>
   interrupt?: (c: ChildProcess) => void
   noPost?: boolean
+  /** This attempt's runner has other paths (a self-hosted runner, a container, `checkout` with `path:`). */
+  runner?: { workspace: string; temp: string }
 }
 
 /**
@@ -35,14 +37,16 @@ export class ActionRun {
     readonly origin: string,
     readonly runId: number,
     readonly inputs: Record<string, string>,
-    readonly ref = 'refs/heads/main'
+    readonly ref = 'refs/heads/main',
+    /** How a runner checks the repository out. */
+    readonly clone: (origin: string, dest: string) => void = freshClone
   ) {
     this.dir = join(root, `run-${runId}`)
     this.marks = join(this.dir, 'marks')
     mkdirSync(this.marks, { recursive: true })
   }
 
-  /** Like hosted runners, every run uses the same RUNNER_TEMP and workspace paths (cache versions hash them). */
+  /** Like hosted runners, attempts use the same RUNNER_TEMP and workspace paths unless told otherwise. */
   get temp(): string {
     return join(this.root, 'runner-temp')
   }
@@ -52,13 +56,14 @@ export class ActionRun {
   }
 
   async attempt(n: number, o: AttemptOptions = {}): Promise<AttemptResult> {
-    const ws = this.workspace
+    const ws = o.runner?.workspace ?? this.workspace
+    const temp = o.runner?.temp ?? this.temp
     const files = join(this.dir, `files-${n}`)
-    rmSync(this.temp, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true })
     rmSync(files, { recursive: true, force: true })
-    mkdirSync(this.temp, { recursive: true })
+    mkdirSync(temp, { recursive: true })
     mkdirSync(files, { recursive: true })
-    freshClone(this.origin, ws)
+    this.clone(this.origin, ws)
     const base = this.svc.clientEnv({
       runId: this.runId,
       runAttempt: n,
@@ -66,14 +71,14 @@ export class ActionRun {
       ref: this.ref
     })
     const env = stepEnv(
-      { ...base, RUNNER_TEMP: this.temp, MARK_DIR: this.marks, BULK_OPS_STORE_TIMEOUT: '60', ...o.env },
+      { ...base, RUNNER_TEMP: temp, MARK_DIR: this.marks, BULK_OPS_STORE_TIMEOUT: '60', ...o.env },
       { 'checkpoint-every': '1s', 'github-token': 'test-token', ...this.inputs, ...o.inputs },
       { dir: files, workspace: ws }
     )
     const main = await runStep('index', env, o.interrupt)
     const post = o.noPost ? undefined : await runStep('post', env)
     const summary = existsSync(env.GITHUB_STEP_SUMMARY!) ? readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8') : ''
-    return { main, post, outputs: readCommandFile(env.GITHUB_OUTPUT!), summary, ws, temp: this.temp }
+    return { main, post, outputs: readCommandFile(env.GITHUB_OUTPUT!), summary, ws, temp }
   }
 
   /** Seqs of the checkpoints this attempt's runner has saved so far (from its ledger). */

@@ -1,0 +1,111 @@
+import { cpSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, type Stats } from 'node:fs'
+import { dirname, join, posix } from 'node:path'
+
+/**
+ * Keeps what a restore is about to change, so that a restore that fails at any point leaves the
+ * workspace exactly as the checkout made it. Before the first write, every path the restore
+ * touches is saved (a hard link where it will be replaced, since git apply and rm unlink and
+ * write anew rather than overwrite in place; the path itself, moved aside, where the restore
+ * removes it), and every path and directory that does not exist yet is noted. `rollback()`
+ * removes what the restore created and puts back what it saved; `commit()` drops the saved copies.
+ */
+export class Rollback {
+  private readonly saved = new Map<string, string>()
+  private readonly absent = new Set<string>()
+  private n = 0
+
+  /** `root` is the workspace; `dir` an empty scratch directory for the saved copies. */
+  constructor(
+    private readonly root: string,
+    private readonly dir: string
+  ) {
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+  }
+
+  /** Notes `rel` (workspace-relative) before the restore writes it: kept in place, linked aside. */
+  keep(rel: string): void {
+    this.note(rel, false)
+  }
+
+  /** Moves `rel` aside: the restore's removal of it, undone by rollback. */
+  remove(rel: string): void {
+    this.note(rel, true)
+  }
+
+  private note(rel: string, move: boolean): void {
+    if (this.saved.has(rel) || this.absent.has(rel)) {
+      if (move && this.saved.has(rel)) rmSync(join(this.root, rel), { recursive: true, force: true })
+      return
+    }
+    this.noteAncestors(rel)
+    const abs = join(this.root, rel)
+    const st = lstatIfAny(abs)
+    if (!st) {
+      this.absent.add(rel)
+      return
+    }
+    // A directory the restore keeps (one it creates files in, or creates again) is not changed.
+    if (!move && st.isDirectory()) return
+    const aside = join(this.dir, String(this.n++))
+    if (move) moveAside(abs, aside)
+    else linkOrCopy(abs, aside)
+    this.saved.set(rel, aside)
+  }
+
+  /** Directories on the way to `rel` that do not exist yet are the restore's to remove again. */
+  private noteAncestors(rel: string): void {
+    for (let d = posix.dirname(rel); d !== '.' && !this.absent.has(d); d = posix.dirname(d)) {
+      if (lstatIfAny(join(this.root, d))) break
+      this.absent.add(d)
+    }
+  }
+
+  /** Puts the workspace back as it was before the first write. Deepest paths first. */
+  rollback(): void {
+    const created = [...this.absent].sort((a, b) => b.length - a.length)
+    for (const rel of created) rmSync(join(this.root, rel), { recursive: true, force: true })
+    for (const [rel, aside] of this.saved) {
+      const abs = join(this.root, rel)
+      rmSync(abs, { recursive: true, force: true })
+      mkdirSync(dirname(abs), { recursive: true })
+      moveAside(aside, abs)
+    }
+    this.commit()
+  }
+
+  /** The restore completed: the saved copies are not needed. */
+  commit(): void {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** The path's lstat, or undefined where nothing is there (also when a parent is a file). */
+function lstatIfAny(abs: string): Stats | undefined {
+  try {
+    return lstatSync(abs)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    throw err
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to)
+  } catch {
+    // Another filesystem, or links not allowed: a copy keeps the bytes as well.
+    cpSync(from, to, { verbatimSymlinks: true, preserveTimestamps: true })
+  }
+}
+
+function moveAside(from: string, to: string): void {
+  try {
+    renameSync(from, to)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err
+    cpSync(from, to, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true })
+    rmSync(from, { recursive: true, force: true })
+  }
+}
