@@ -95,9 +95,11 @@ describe('example and smoke plans', () => {
 })
 
 describe('workflows and action.yml', () => {
-  it('finds the workflows: one per example and CI', () => {
-    expect(workflowFiles.map(rel)).toContain('.github/workflows/ci.yml')
-    expect(workflowFiles.length).toBeGreaterThanOrEqual(exampleNames.length + 1)
+  it('finds the workflows: one per example, CI and release', () => {
+    expect(workflowFiles.map(rel)).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/release.yml'])
+    )
+    expect(workflowFiles.length).toBeGreaterThanOrEqual(exampleNames.length + 2)
   })
 
   it.each(workflowFiles.map(rel))("%s passes GitHub's workflow parser", async file => {
