@@ -42,7 +42,7 @@ function assertClean(when) {
   if (status.trim()) {
     const lines = status.trimEnd().split('\n')
     throw new Error(
-      `the working tree is not clean ${when}; commit or stash first:\n` +
+      `the working tree is not clean${when ? ` ${when}` : ''}; commit or stash first:\n` +
         lines.slice(0, 10).join('\n') +
         (lines.length > 10 ? `\n… and ${lines.length - 10} more` : '')
     )

@@ -60,12 +60,13 @@ function checkout(change?: (dir: string) => void): string {
 }
 
 /** Runs the release script in `dir`; the stand-in test command marks that it ran and exits with `testExit`. */
-function release(dir: string, args: string[], testExit = 0) {
+function release(dir: string, args: string[], testExit = 0, alsoWrite?: string) {
   const mark = join(dir, '..', `tests-ran-${n}`)
+  const also = alsoWrite ? `require('fs').writeFileSync(${JSON.stringify(join(dir, alsoWrite))}, 'x');` : ''
   const test = [
     'node',
     '-e',
-    `require('fs').writeFileSync(${JSON.stringify(mark)}, 'ran'); process.exit(${testExit})`
+    `require('fs').writeFileSync(${JSON.stringify(mark)}, 'ran'); ${also} process.exit(${testExit})`
   ]
   const r = spawnSync(process.execPath, ['scripts/release.mjs', ...args], {
     cwd: dir,
@@ -139,7 +140,7 @@ describe('npm run release -- X.Y.Z', () => {
     const before = tree(dir)
     const r = release(dir, ['0.2.0'])
     expect(r.code).toBe(1)
-    expect(r.err).toContain('release: the working tree is not clean')
+    expect(r.err).toContain('release: the working tree is not clean; commit or stash first:\n?? notes.txt\n')
     expect(r.err).toContain('?? notes.txt')
     expect(r.testsRan).toBe(false)
     expect(tree(dir)).toEqual(before)
@@ -154,6 +155,18 @@ describe('npm run release -- X.Y.Z', () => {
     expect(r.err).toMatch(/release: the tests failed \(.*\); nothing was changed/)
     expect(tree(dir)).toEqual(before)
     expect(status(dir)).toBe('')
+  })
+
+  it('changes nothing when the tests leave files behind', () => {
+    const dir = checkout()
+    const before = tree(dir)
+    const r = release(dir, ['0.2.0'], 0, 'stray.txt')
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('the working tree is not clean after the tests (they changed files)')
+    expect(r.err).toContain('?? stray.txt')
+    const after = tree(dir)
+    delete after['stray.txt']
+    expect(after).toEqual(before)
   })
 
   it('puts everything back when the build fails after the version and changelog changed', () => {
