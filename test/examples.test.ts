@@ -203,6 +203,14 @@ describe('workflows and action.yml', () => {
     expect(actionErrors('action.yml', text.replace('using: node24', 'using: node99')).errors).toEqual([
       expect.stringContaining("Unexpected value 'node99'")
     ])
+    // GitHub's parser lets an unknown key of an input pass (a typo there goes unnoticed), which
+    // action-validator's schema catches: so both check action.yml.
+    const typo = text.replace(/(\n {2}plan:\n {4})description:/, '$1descriptio:')
+    expect(typo).not.toBe(text)
+    expect(actionErrors('action.yml', typo).errors).toEqual([])
+    expect(errorLines(validateAction(typo.replace('using: node24', 'using: node20')))).toEqual(
+      expect.arrayContaining([expect.stringContaining("Additional property 'descriptio' is not allowed")])
+    )
   })
 
   it('action.yml is a valid action for action-validator', () => {
