@@ -13,6 +13,17 @@ const ROOT = join(import.meta.dirname, '..')
 /** What the release script reads and what the build needs. */
 const COPY = ['package.json', 'package-lock.json', 'CHANGELOG.md', 'scripts', 'src', 'schema']
 const ENTRY = '- Something new.'
+const CURRENT = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+const [MAJOR, MINOR] = CURRENT.split('.').map(Number)
+/** The version a test releases: the next minor one. */
+const NEXT = `${MAJOR}.${MINOR + 1}.0`
+
+/** The changelog with `body` as the whole Unreleased section. */
+function withUnreleased(text: string, body: string): string {
+  const { lines, sections } = parseChangelog(text)
+  const u = sections.find(x => x.name === 'Unreleased')!
+  return [...lines.slice(0, u.line + 1), '', ...(body ? [body, ''] : []), ...lines.slice(u.end)].join('\n')
+}
 
 let base: string
 let n = 0
@@ -33,10 +44,7 @@ beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: origin, stdio: 'pipe' })
   // Something to release.
   const changelog = readFileSync(join(origin, 'CHANGELOG.md'), 'utf8')
-  writeFileSync(
-    join(origin, 'CHANGELOG.md'),
-    changelog.replace('## [Unreleased]\n', `## [Unreleased]\n\n${ENTRY}\n`)
-  )
+  writeFileSync(join(origin, 'CHANGELOG.md'), withUnreleased(changelog, ENTRY))
   git(origin, 'init', '-q', '-b', 'main')
   git(origin, 'add', '-A')
   git(origin, 'commit', '-qm', 'base')
@@ -88,30 +96,32 @@ describe('npm run release -- X.Y.Z', () => {
       writeFileSync(join(d, 'dist/cli.js'), readFileSync(join(d, 'dist/cli.js'), 'utf8') + '// stale\n')
     )
     const before = new Date().toISOString().slice(0, 10)
-    const r = release(dir, ['0.2.0'])
+    const r = release(dir, [NEXT])
     const after = new Date().toISOString().slice(0, 10)
     expect(r.code, r.err + r.out).toBe(0)
     expect(r.testsRan).toBe(true)
 
-    expect(json(dir, 'package.json').version).toBe('0.2.0')
+    expect(json(dir, 'package.json').version).toBe(NEXT)
     const lock = json(dir, 'package-lock.json')
-    expect([lock.version, lock.packages[''].version]).toEqual(['0.2.0', '0.2.0'])
+    expect([lock.version, lock.packages[''].version]).toEqual([NEXT, NEXT])
     // Nothing else in the lock file changed.
     const oldLock = json(ROOT, 'package-lock.json')
-    oldLock.version = oldLock.packages[''].version = '0.2.0'
+    oldLock.version = oldLock.packages[''].version = NEXT
     expect(lock).toEqual(oldLock)
 
     const changelog = readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')
     const newest = newestRelease(changelog)
-    expect(newest.version).toBe('0.2.0')
+    expect(newest.version).toBe(NEXT)
     expect([before, after]).toContain(newest.date)
-    expect(releaseNotes(changelog, '0.2.0')).toBe(`${ENTRY}\n`)
+    expect(releaseNotes(changelog, NEXT)).toBe(`${ENTRY}\n`)
     expect(parseChangelog(changelog).sections[0]).toMatchObject({ name: 'Unreleased', body: '' })
-    expect(releaseNotes(changelog, '0.1.0')).toBe(
-      releaseNotes(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), '0.1.0')
+    expect(releaseNotes(changelog, CURRENT)).toBe(
+      releaseNotes(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), CURRENT)
     )
-    expect(changelog).toContain('[unreleased]: https://github.com/bulk-ops/bulk-ops/compare/v0.2.0...HEAD')
-    expect(changelog).toContain('[0.2.0]: https://github.com/bulk-ops/bulk-ops/compare/v0.1.0...v0.2.0')
+    expect(changelog).toContain(`[unreleased]: https://github.com/bulk-ops/bulk-ops/compare/v${NEXT}...HEAD`)
+    expect(changelog).toContain(
+      `[${NEXT}]: https://github.com/bulk-ops/bulk-ops/compare/v${CURRENT}...v${NEXT}`
+    )
 
     // The release commit passes the format check of `npm test`.
     for (const f of ['CHANGELOG.md', 'package.json']) {
@@ -129,16 +139,16 @@ describe('npm run release -- X.Y.Z', () => {
       ' M package.json'
     ])
     expect(r.out).toContain(
-      'git add -A && git commit -m "Release v0.2.0" && git tag -a v0.2.0 -m "v0.2.0" && git push --atomic origin HEAD v0.2.0'
+      `git add -A && git commit -m "Release v${NEXT}" && git tag -a v${NEXT} -m "v${NEXT}" && git push --atomic origin HEAD v${NEXT}`
     )
-    expect(r.out).toContain('moves v0 to it')
+    expect(r.out).toContain(`moves v${MAJOR} to it`)
   })
 
   it('changes nothing, and runs no tests, when the working tree is not clean', () => {
     const dir = checkout()
     writeFileSync(join(dir, 'notes.txt'), 'work in progress\n')
     const before = tree(dir)
-    const r = release(dir, ['0.2.0'])
+    const r = release(dir, [NEXT])
     expect(r.code).toBe(1)
     expect(r.err).toContain('release: the working tree is not clean; commit or stash first:\n?? notes.txt\n')
     expect(r.err).toContain('?? notes.txt')
@@ -149,7 +159,7 @@ describe('npm run release -- X.Y.Z', () => {
   it('changes nothing when the tests fail', () => {
     const dir = checkout()
     const before = tree(dir)
-    const r = release(dir, ['0.2.0'], 1)
+    const r = release(dir, [NEXT], 1)
     expect(r.code).toBe(1)
     expect(r.testsRan).toBe(true)
     expect(r.err).toMatch(/release: the tests failed \(.*\); nothing was changed/)
@@ -160,7 +170,7 @@ describe('npm run release -- X.Y.Z', () => {
   it('changes nothing when the tests leave files behind', () => {
     const dir = checkout()
     const before = tree(dir)
-    const r = release(dir, ['0.2.0'], 0, 'stray.txt')
+    const r = release(dir, [NEXT], 0, 'stray.txt')
     expect(r.code).toBe(1)
     expect(r.err).toContain('the working tree is not clean after the tests (they changed files)')
     expect(r.err).toContain('?? stray.txt')
@@ -172,7 +182,7 @@ describe('npm run release -- X.Y.Z', () => {
   it('puts everything back when the build fails after the version and changelog changed', () => {
     const dir = checkout(d => writeFileSync(join(d, 'src/index.ts'), 'export const broken = (\n'))
     const before = tree(dir)
-    const r = release(dir, ['0.2.0'])
+    const r = release(dir, [NEXT])
     expect(r.code).toBe(1)
     expect(r.testsRan).toBe(true)
     expect(r.err).toMatch(/release: the build failed; everything was put back/)
@@ -181,36 +191,36 @@ describe('npm run release -- X.Y.Z', () => {
   })
 
   it.each([
-    [[], /usage: npm run release -- X\.Y\.Z/],
-    [['v0.2.0'], /'v0\.2\.0' is not a version X\.Y\.Z \(write 0\.2\.0, without the v\)/],
-    [['0.2'], /'0\.2' is not a version X\.Y\.Z/],
-    [['0.1.0'], /version 0\.1\.0 is not newer than package\.json's 0\.1\.0/],
-    [['0.0.9'], /version 0\.0\.9 is not newer than package\.json's 0\.1\.0/]
+    [[], 'usage: npm run release -- X.Y.Z'],
+    [[`v${NEXT}`], `'v${NEXT}' is not a version X.Y.Z (write ${NEXT}, without the v)`],
+    [['0.2'], "'0.2' is not a version X.Y.Z"],
+    [[CURRENT], `version ${CURRENT} is not newer than package.json's ${CURRENT}`],
+    [['0.0.0'], `version 0.0.0 is not newer than package.json's ${CURRENT}`]
   ])('refuses %j before any test or change', (args, message) => {
     const dir = checkout()
     const before = tree(dir)
     const r = release(dir, args)
     expect(r.code).toBe(1)
-    expect(r.err).toMatch(message)
+    expect(r.err).toContain(message)
     expect(r.testsRan).toBe(false)
     expect(tree(dir)).toEqual(before)
   })
 
   it('refuses a version whose tag exists, and a changelog with nothing under Unreleased', () => {
     const tagged = checkout()
-    git(tagged, 'tag', 'v0.2.0')
-    const r1 = release(tagged, ['0.2.0'])
+    git(tagged, 'tag', `v${NEXT}`)
+    const r1 = release(tagged, [NEXT])
     expect([r1.code, r1.testsRan]).toEqual([1, false])
-    expect(r1.err).toContain('tag v0.2.0 exists already')
+    expect(r1.err).toContain(`tag v${NEXT} exists already`)
 
     const empty = checkout(d =>
       writeFileSync(
         join(d, 'CHANGELOG.md'),
-        readFileSync(join(d, 'CHANGELOG.md'), 'utf8').replace(`${ENTRY}\n\n`, '')
+        withUnreleased(readFileSync(join(d, 'CHANGELOG.md'), 'utf8'), '')
       )
     )
     const before = tree(empty)
-    const r2 = release(empty, ['0.2.0'])
+    const r2 = release(empty, [NEXT])
     expect([r2.code, r2.testsRan]).toEqual([1, false])
     expect(r2.err).toContain('the Unreleased section is empty')
     expect(tree(empty)).toEqual(before)
