@@ -6,7 +6,9 @@ import {
   Progress,
   ResumeError,
   Sandbox,
+  UnsupportedRunnerError,
   UsageError,
+  assertSupportedRunner,
   attemptEnd,
   errorMessage,
   formatDuration,
@@ -23,7 +25,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-5JX6DCA6.js";
+} from "./chunks/chunk-N7ISJXVD.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -227,6 +229,7 @@ async function main(argv, io = stdio) {
   try {
     switch (cmd) {
       case "run":
+        assertSupportedRunner(io.platform);
         return await runCommand(rest, io);
       case "inspect":
         return inspectCommand(rest, io);
@@ -252,7 +255,7 @@ ${USAGE}
 `);
       return 2;
     }
-    if (err instanceof PlanError || err instanceof ResumeError) {
+    if (err instanceof PlanError || err instanceof ResumeError || err instanceof UnsupportedRunnerError) {
       io.err(`bulk-ops: ${err.message}
 `);
       return 2;

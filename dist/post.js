@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-LFRTEDQ4.js";
+} from "./chunks/chunk-SFMEC64P.js";
 import {
   Journal,
   RunState,
@@ -28,7 +28,7 @@ import {
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-5JX6DCA6.js";
+} from "./chunks/chunk-N7ISJXVD.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";

@@ -14,6 +14,7 @@ import { renderText } from './report/text.js'
 import { renderInspect } from './report/inspect.js'
 import { Progress } from './report/progress.js'
 import { renderSummary } from './report/summary.js'
+import { assertSupportedRunner, UnsupportedRunnerError } from './runner-os.js'
 
 const USAGE = `usage:
   bulk-ops run PLAN [--workspace DIR] [--state-dir DIR] [--dry-run] [--report FILE]
@@ -31,6 +32,8 @@ export interface CliIo {
   progressEveryMs?: number
   /** No progress before the run has taken this long. */
   progressDelayMs?: number
+  /** The OS as `process.platform` names it (default: this one's), to test the runner check. */
+  platform?: string
 }
 
 const stdio: CliIo = {
@@ -69,6 +72,7 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   try {
     switch (cmd) {
       case 'run':
+        assertSupportedRunner(io.platform)
         return await runCommand(rest, io)
       case 'inspect':
         return inspectCommand(rest, io)
@@ -90,7 +94,7 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
       io.err(`bulk-ops: ${err.message}\n${USAGE}\n`)
       return 2
     }
-    if (err instanceof PlanError || err instanceof ResumeError) {
+    if (err instanceof PlanError || err instanceof ResumeError || err instanceof UnsupportedRunnerError) {
       io.err(`bulk-ops: ${err.message}\n`)
       return 2
     }

@@ -1,6 +1,7 @@
 // A user's workflow is the acceptance test: every example plan and the CI smoke plan load and
-// match the JSON Schema, every workflow (and action.yml) is valid for GitHub Actions and uses
-// only the action's real inputs and outputs, and every example plan works on a workspace it fits.
+// match the JSON Schema, every workflow (and action.yml) passes GitHub's own parser
+// (@actions/workflow-parser) and action-validator's schemas, uses only the action's real inputs
+// and outputs, and every example plan works on a workspace it fits.
 import { validateAction, validateWorkflow, type ValidationState } from '@action-validator/core'
 import { Ajv } from 'ajv'
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -10,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { loadPlanFile } from '../src/plan/load.js'
 import { runCli } from './helpers/cli.js'
+import { actionErrors, workflowErrors } from './helpers/workflow-parser.js'
 import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -93,12 +95,34 @@ describe('example and smoke plans', () => {
 })
 
 describe('workflows and action.yml', () => {
-  it('finds the workflows: one per example and CI', () => {
-    expect(workflowFiles.map(rel)).toContain('.github/workflows/ci.yml')
-    expect(workflowFiles.length).toBeGreaterThanOrEqual(exampleNames.length + 1)
+  it('finds the workflows: one per example, CI and release', () => {
+    expect(workflowFiles.map(rel)).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/release.yml'])
+    )
+    expect(workflowFiles.length).toBeGreaterThanOrEqual(exampleNames.length + 2)
   })
 
-  it.each(workflowFiles.map(rel))('%s is a valid workflow', file => {
+  it.each(workflowFiles.map(rel))("%s passes GitHub's workflow parser", async file => {
+    expect(await workflowErrors(file, readFileSync(join(ROOT, file), 'utf8'))).toEqual([])
+  })
+
+  it("GitHub's workflow parser rejects what GitHub rejects (a check that it checks)", async () => {
+    const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8')
+    expect(await workflowErrors('typo.yml', ci.replace('timeout-minutes: 30', 'timeout-minute: 30'))).toEqual(
+      [expect.stringMatching(/^typo\.yml \(Line: \d+, Col: \d+\): Unexpected value 'timeout-minute'$/)]
+    )
+    expect(
+      await workflowErrors(
+        'expr.yml',
+        ci.replace('${{ steps.dry.outputs.total }}', '${{ steps.dry.outputs.total( }}')
+      )
+    ).toEqual([expect.stringContaining("Unexpected symbol: '('")])
+    expect(
+      await workflowErrors('needs.yml', ci.replace('  smoke:\n', '  smoke:\n    needs: nope\n'))
+    ).toEqual([expect.stringContaining("Job 'smoke' depends on unknown job 'nope'")])
+  })
+
+  it.each(workflowFiles.map(rel))('%s is a valid workflow for action-validator', file => {
     const state = validateWorkflow(readFileSync(join(ROOT, file), 'utf8'))
     expect(state.actionType).toBe('workflow')
     expect(errorLines(state)).toEqual([])
@@ -171,7 +195,25 @@ describe('workflows and action.yml', () => {
     expect(last.run).toMatch(/test "\$FAILED" = 0/)
   })
 
-  it('action.yml is a valid action', () => {
+  it("action.yml passes GitHub's action parser, which reads it as a node24 action with a post step", () => {
+    const text = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    const { errors, runs } = actionErrors('action.yml', text)
+    expect(errors).toEqual([])
+    expect(runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js', postIf: 'always()' })
+    expect(actionErrors('action.yml', text.replace('using: node24', 'using: node99')).errors).toEqual([
+      expect.stringContaining("Unexpected value 'node99'")
+    ])
+    // GitHub's parser lets an unknown key of an input pass (a typo there goes unnoticed), which
+    // action-validator's schema catches: so both check action.yml.
+    const typo = text.replace(/(\n {2}plan:\n {4})description:/, '$1descriptio:')
+    expect(typo).not.toBe(text)
+    expect(actionErrors('action.yml', typo).errors).toEqual([])
+    expect(errorLines(validateAction(typo.replace('using: node24', 'using: node20')))).toEqual(
+      expect.arrayContaining([expect.stringContaining("Additional property 'descriptio' is not allowed")])
+    )
+  })
+
+  it('action.yml is a valid action for action-validator', () => {
     const text = readFileSync(join(ROOT, 'action.yml'), 'utf8')
     expect(action.runs.using).toBe('node24')
     const state = validateAction(text)

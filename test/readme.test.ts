@@ -138,3 +138,37 @@ describe('README shows the demo', () => {
     expect(got['demo-attempt-2']).toContain('resumed from **#')
   })
 })
+
+describe('README says where it runs, how it is released and under which license', () => {
+  /** The text of the `## heading` section. */
+  function section(heading: string): string {
+    const start = readme.indexOf(`\n## ${heading}\n`)
+    expect(start, `README has a "## ${heading}" section`).toBeGreaterThan(0)
+    return readme.slice(start + 1).split(/\n## /)[0]
+  }
+
+  it('Runners: Linux supported; macOS and Windows refused, with what would go wrong', () => {
+    const text = section('Runners')
+    expect(text).toMatch(/runs on \*\*Linux runners\*\*/)
+    expect(text).toMatch(/\*\*macOS and Windows runners\*\* the main step fails at once/)
+    expect(text).toMatch(/case-insensitive/)
+    expect(text).toMatch(/CRLF/)
+  })
+
+  it('Releases: semver tags, the moving major tag, and the release command that package.json has', () => {
+    const text = section('Releases')
+    expect(text).toContain('`vX.Y.Z`')
+    expect(text).toMatch(/the major tag `vX`\s+moves to the newest `vX\.Y\.Z`/)
+    expect(text).toContain('`npm run release -- X.Y.Z`')
+    expect(text).toContain('`.github/workflows/release.yml`')
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+    expect(pkg.scripts.release).toBe('node scripts/release.mjs')
+  })
+
+  it("License: package.json's license, linked to LICENSE", () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { license: string }
+    expect(section('License')).toMatch(
+      new RegExp(`^## License\\n\\n${pkg.license}: see \\[LICENSE\\]\\(LICENSE\\)`)
+    )
+  })
+})

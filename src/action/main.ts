@@ -20,6 +20,7 @@ import { commentMarker, pullRequestOf, upsertPrComment } from '../report/pr-comm
 import { Progress } from '../report/progress.js'
 import { renderCompact, renderSummary } from '../report/summary.js'
 import { repoFromEnv } from '../store/github-api.js'
+import { assertSupportedRunner } from '../runner-os.js'
 import type { Checkpointer, RestoreResult } from '../checkpoint/manager.js'
 import { checkpointer, localDirFor, makeStores } from './setup.js'
 
@@ -54,6 +55,7 @@ const PROGRESS_EVERY_MS = 60_000
 export async function runMain(): Promise<void> {
   let running = false
   try {
+    assertSupportedRunner()
     const token = core.getInput('github-token')
     if (token) core.setSecret(token)
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd())
