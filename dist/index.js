@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-SFMEC64P.js";
+} from "./chunks/chunk-OZKJAGX5.js";
 import "./chunks/chunk-N7ISJXVD.js";
 
 // src/index.ts

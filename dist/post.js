@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-SFMEC64P.js";
+} from "./chunks/chunk-OZKJAGX5.js";
 import {
   Journal,
   RunState,

@@ -5,11 +5,10 @@ import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Checkpointer } from '../src/checkpoint/manager.js'
 import { applyDelta, verifyDelta } from '../src/checkpoint/delta.js'
-import { installJournal, openCheckpoint, PATCH_FILE } from '../src/checkpoint/checkpoint.js'
+import { installJournal, openCheckpoint, PACK_FILE } from '../src/checkpoint/checkpoint.js'
 import { runPlan } from '../src/engine.js'
 import { silentLogger } from '../src/logger.js'
 import { loadPlanFile } from '../src/plan/load.js'
-import { readFileSync } from 'node:fs'
 
 const [mode, workspace, localDir, planFile] = process.argv.slice(2)
 const plan = await loadPlanFile(planFile)
@@ -42,7 +41,7 @@ if (mode === 'capture') {
         captureMs,
         executed: report.counts.executed,
         entries: cp.lastManifest!.delta.entries.length,
-        patchBytes: cp.lastManifest!.delta.patchBytes,
+        packBytes: cp.lastManifest!.delta.packBytes,
         checkpointBytes: dirBytes(cp.paths.staging)
       })
   )
@@ -66,8 +65,8 @@ if (mode === 'capture') {
   const t1 = performance.now()
   cpSync(from, cp.paths.restore, { recursive: true })
   const m = openCheckpoint(cp.paths.restore, plan.planId)
-  await verifyDelta(cp.ctx, cp.base, m.delta, readFileSync(join(cp.paths.restore, PATCH_FILE)))
-  await applyDelta(cp.ctx, m.delta, join(cp.paths.restore, PATCH_FILE))
+  await verifyDelta(cp.ctx, cp.base, m.delta, join(cp.paths.restore, PACK_FILE))
+  await applyDelta(cp.ctx, m.delta)
   installJournal(cp.paths.restore, cp.paths.journal)
   const restoreMs = performance.now() - t1
   process.stdout.write('\nRESULT ' + JSON.stringify({ baseMs, restoreMs }))

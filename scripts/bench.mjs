@@ -38,9 +38,11 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2) || 2)
 const PROF_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null
 /** BENCH_ONLY=key,key runs only those phases (for a quick look; `npm run bench` runs them all). */
 const PHASE_KEYS = ['renames-small', 'renames', 'writes', 'reference', 'resume', 'memory']
+/** Phases of scripts/bench-checkpoint.mjs, which `npm run bench` runs next. */
+const CHECKPOINT_KEYS = ['checkpoint', 'checkpoint-lfs']
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null
-if (ONLY && ONLY.some(k => !PHASE_KEYS.includes(k))) {
-  console.error(`bench: BENCH_ONLY takes ${PHASE_KEYS.join(', ')}`)
+if (ONLY && ONLY.some(k => !PHASE_KEYS.includes(k) && !CHECKPOINT_KEYS.includes(k))) {
+  console.error(`bench: BENCH_ONLY takes ${[...PHASE_KEYS, ...CHECKPOINT_KEYS].join(', ')}`)
   process.exit(2)
 }
 

@@ -19,7 +19,7 @@ const delta: DeltaManifest = {
   entries: [],
   createdDirs: [],
   removedUntracked: [],
-  patchBytes: 0
+  packBytes: 0
 }
 
 const dirs: string[] = []
@@ -37,7 +37,7 @@ function sealed(): string {
   j.close()
   const cp = join(d, 'checkpoint')
   mkdirSync(cp)
-  writeFileSync(join(cp, 'delta.patch'), '')
+  writeFileSync(join(cp, 'delta.pack'), '')
   sealCheckpoint(cp, journal, { planId: plan.planId, runId: '1', attempt: 1, seq: 0, done: 0, delta })
   return cp
 }

@@ -76,7 +76,7 @@ async function capture(
   const ctx = await deltaContext(r.a, join(r.root, 'private-a'))
   const base = await captureBase(ctx)
   change(r.a)
-  const patch = join(r.root, 'delta.patch')
+  const patch = join(r.root, 'delta.pack')
   const m = await captureDelta(ctx, base, touched, [], patch)
   return { m, patch }
 }
@@ -109,8 +109,8 @@ describe('byte-exact delta through filters', () => {
     ])
     const cb = await deltaContext(r.b, join(r.root, 'private-b'))
     const nowB = await captureBase(cb)
-    await verifyDelta(cb, nowB, m, readFileSync(patch))
-    await applyDelta(cb, m, patch)
+    await verifyDelta(cb, nowB, m, patch)
+    await applyDelta(cb, m)
     expect(snapshotTree(r.b, ['.git'])).toEqual(snapshotTree(r.a, ['.git']))
     // The checkout's own git still sees the restored images as changed content (its filters
     // are broken here, so ask about the pointer it has in its index instead).
@@ -126,7 +126,7 @@ describe('byte-exact delta through filters', () => {
     const before = snapshotTree(r.b, ['.git'])
     const cb = await deltaContext(r.b, join(r.root, 'private-b'))
     const nowB = await captureBase(cb)
-    await expect(verifyDelta(cb, nowB, m, readFileSync(patch))).rejects.toThrow(/img\/a\.png/)
+    await expect(verifyDelta(cb, nowB, m, patch)).rejects.toThrow(/img\/a\.png/)
     expect(snapshotTree(r.b, ['.git'])).toEqual(before)
   })
 })
@@ -136,8 +136,8 @@ describe('atomic restore', () => {
     const before = snapshotTree(r.b, ['.git'])
     const cb = await deltaContext(r.b, join(r.root, 'private-b'))
     const nowB = await captureBase(cb)
-    await verifyDelta(cb, nowB, m, readFileSync(patch))
-    const err = await applyDelta(cb, m, patch).then(
+    await verifyDelta(cb, nowB, m, patch)
+    const err = await applyDelta(cb, m).then(
       () => null,
       (e: Error) => e
     )
@@ -146,7 +146,7 @@ describe('atomic restore', () => {
     expect(snapshotTree(r.b, ['.git'])).toEqual(before)
   }
 
-  it('git apply stopping half-way (a file in the way of a new directory) leaves the checkout as it was', async () => {
+  it('a file of the checkout where the delta needs a directory is refused before anything changes', async () => {
     const r = repos()
     const { m, patch } = await capture(
       r,
@@ -159,31 +159,42 @@ describe('atomic restore', () => {
     )
     expect(m.entries.map(e => e.path)).toContain('zz-blocker/inner.txt')
     // On the fresh runner an ignored file stands where the delta creates a directory: git
-    // apply writes the other files first, then fails on this one.
+    // would delete it to write its own; the restore refuses instead.
     writeFileSync(join(r.b, 'zz-blocker'), 'ignored file in the way\n')
-    await failsAndKeeps(r, m, patch, /zz-blocker\/inner\.txt/)
+    const before = snapshotTree(r.b, ['.git'])
+    const cb = await deltaContext(r.b, join(r.root, 'private-b'))
+    await expect(verifyDelta(cb, await captureBase(cb), m, patch)).rejects.toThrow(
+      /writes 'zz-blocker\/inner\.txt', but 'zz-blocker' is a file in this workspace/
+    )
+    expect(snapshotTree(r.b, ['.git'])).toEqual(before)
   })
 
-  it('a directory that cannot be created after the patch landed leaves the checkout as it was', async () => {
+  it('a directory that cannot be made after the new content landed leaves the checkout as it was', async () => {
     const r = repos()
     const ctx = await deltaContext(r.a, join(r.root, 'private-a'))
     const base = await captureBase(ctx)
     changeAll(r.a)
-    mkdirSync(join(r.a, 'zz-blocker/empty'), { recursive: true })
-    const patch = join(r.root, 'delta.patch')
-    const m = await captureDelta(ctx, base, [], ['zz-blocker', 'zz-blocker/empty'], patch)
-    expect(m.createdDirs).toEqual(['zz-blocker', 'zz-blocker/empty'])
+    mkdirSync(join(r.a, 'zz-blocker'))
+    const patch = join(r.root, 'delta.pack')
+    const m = await captureDelta(ctx, base, [], ['zz-blocker'], patch)
+    expect(m.createdDirs).toEqual(['zz-blocker'])
     writeFileSync(join(r.b, 'zz-blocker'), 'ignored file in the way\n')
     await failsAndKeeps(r, m, patch, /EEXIST|ENOTDIR|not a directory|file already exists/i)
   })
 
-  it('a result that differs from the manifest after applying leaves the checkout as it was', async () => {
+  it('a result that differs from the manifest after the writes leaves the checkout as it was', async () => {
     const r = repos()
-    const { m, patch } = await capture(r)
+    const { m, patch } = await capture(r, ws => {
+      changeAll(ws)
+      writeFileSync(join(ws, 'conflict-a'), 'a file\n')
+      mkdirSync(join(ws, 'conflict-b'))
+      writeFileSync(join(ws, 'conflict-b/y'), 'inside\n')
+    })
+    // A manifest whose paths conflict: writing the second replaces the first with a directory.
     const wrong = {
       ...m,
-      entries: m.entries.map(e => (e.path === 'plain.txt' ? { ...e, newSha: 'f'.repeat(40) } : e))
+      entries: m.entries.map(e => (e.path === 'conflict-b/y' ? { ...e, path: 'conflict-a/y' } : e))
     }
-    await failsAndKeeps(r, wrong, patch, /after applying the delta, 1 path\(s\) differ: plain\.txt/)
+    await failsAndKeeps(r, wrong, patch, /git checkout-index failed .*conflict-a/)
   })
 })

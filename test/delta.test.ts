@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -70,8 +70,8 @@ describe('workspace delta', () => {
     const cb = await deltaContext(b, join(root, 'idx-b'))
     const nowB = await captureBase(cb)
     expect(nowB.tree).toBe(base.tree)
-    await verifyDelta(cb, nowB, m, readFileSync(join(root, 'patch')))
-    await applyDelta(cb, m, join(root, 'patch'))
+    await verifyDelta(cb, nowB, m, join(root, 'patch'))
+    await applyDelta(cb, m)
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
@@ -86,9 +86,7 @@ describe('workspace delta', () => {
     const cb = await deltaContext(b, join(root, 'idx-b'))
     const nowB = await captureBase(cb)
     const before = snapshotTree(b, ['.git'])
-    const err = (await verifyDelta(cb, nowB, m, readFileSync(join(root, 'patch'))).catch(
-      e => e as Error
-    )) as Error
+    const err = (await verifyDelta(cb, nowB, m, join(root, 'patch')).catch(e => e as Error)) as Error
     expect(err).toBeInstanceOf(DeltaMismatchError)
     expect((err as DeltaMismatchError).paths).toEqual(['edit.txt'])
     expect(err.message).toMatch(/at 1 path\(s\): edit\.txt/)
@@ -97,61 +95,78 @@ describe('workspace delta', () => {
 
   describe('refuses a forged delta before applying anything', () => {
     async function forged(
-      edit: (m: DeltaManifest, patch: string) => [DeltaManifest, string]
+      change: (a: string) => void,
+      edit: (m: DeltaManifest) => DeltaManifest = m => m
     ): Promise<Error> {
       const { root, a, b } = await setup()
       const ca = await deltaContext(a, join(root, 'idx-a'))
       const base = await captureBase(ca)
-      writeFileSync(join(a, 'keep.txt'), 'changed\n')
+      change(a)
       const m = await captureDelta(ca, base, [], [], join(root, 'patch'))
-      const [fm, fp] = edit(structuredClone(m), readFileSync(join(root, 'patch'), 'utf8'))
+      const fm = edit(structuredClone(m))
       const cb = await deltaContext(b, join(root, 'idx-b'))
       const before = snapshotTree(b)
-      const err = (await verifyDelta(cb, await captureBase(cb), fm, Buffer.from(fp)).catch(
+      const err = (await verifyDelta(cb, await captureBase(cb), fm, join(root, 'patch')).catch(
         e => e as Error
       )) as Error
       expect(snapshotTree(b)).toEqual(before)
       return err
     }
+    const edit = (a: string): void => writeFileSync(join(a, 'keep.txt'), 'changed\n')
 
-    it('a patch path its manifest does not list (.git/config)', async () => {
-      const err = await forged((m, p) => [m, p.replaceAll('keep.txt', '.git/config')])
-      expect(err.message).toMatch(/touches '\.git\/config', which its manifest does not list/)
+    it('a manifest naming content its pack does not carry', async () => {
+      const err = await forged(edit, m => {
+        m.entries[0].newSha = '1'.repeat(40)
+        return m
+      })
+      expect(err.message).toMatch(/lacks the content of keep\.txt/)
     })
 
     it('a manifest path inside .git or outside the workspace', async () => {
       for (const bad of ['.git/hooks/pre-commit', '../outside.txt', '/etc/passwd']) {
-        const err = await forged((m, p) => {
+        const err = await forged(edit, m => {
           m.entries[0].path = bad
-          return [m, p]
+          return m
         })
         expect(err.message).toMatch(/unsafe paths/)
       }
     })
 
     it('a symlink pointing outside the workspace', async () => {
-      const link = [
-        'diff --git a/evil b/evil',
-        'new file mode 120000',
-        'index 0000000000000000000000000000000000000000..1111111111111111111111111111111111111111',
-        '--- /dev/null',
-        '+++ b/evil',
-        '@@ -0,0 +1 @@',
-        '+../../../etc',
-        '\\ No newline at end of file',
-        ''
-      ].join('\n')
-      const err = await forged((m, p) => {
-        m.entries.push({
-          path: 'evil',
-          oldMode: '000000',
-          newMode: '120000',
-          oldSha: '0'.repeat(40),
-          newSha: '1'.repeat(40)
-        })
-        return [m, p + link]
-      })
+      const err = await forged(a => symlinkSync('../../../etc', join(a, 'evil')))
       expect(err.message).toMatch(/makes 'evil' a symlink pointing outside the workspace/)
+    })
+
+    it('content that is not a pack', async () => {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      edit(a)
+      const m = await captureDelta(ca, base, [], [], join(root, 'patch'))
+      writeFileSync(join(root, 'patch'), 'PACK but not really')
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const err = (await verifyDelta(cb, await captureBase(cb), m, join(root, 'patch')).catch(
+        e => e as Error
+      )) as Error
+      expect(err).toBeInstanceOf(DeltaMismatchError)
+      expect(err.message).toMatch(/does not unpack here/)
+    })
+
+    it('a path beyond a symlink of the fresh workspace', async () => {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      writeFileSync(join(a, 'dir/inner/new.txt'), 'new\n')
+      const m = await captureDelta(ca, base, [], [], join(root, 'patch'))
+      const outside = join(root, 'outside')
+      mkdirSync(outside)
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const nowB = await captureBase(cb)
+      rmSync(join(b, 'dir'), { recursive: true })
+      symlinkSync(outside, join(b, 'dir'))
+      const err = (await verifyDelta(cb, nowB, m, join(root, 'patch')).catch(e => e as Error)) as Error
+      expect(err.message).toMatch(/writes 'dir\/inner\/new\.txt', but 'dir' is a symlink in this workspace/)
+      expect(readdirSync(outside)).toEqual([])
     })
   })
 

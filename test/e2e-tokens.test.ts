@@ -73,7 +73,7 @@ operations:
     ])
   ]
   expect(places.some(([p]) => p.endsWith('journal.wal'))).toBe(true)
-  expect(places.some(([p]) => p.endsWith('delta.patch'))).toBe(true)
+  expect(places.some(([p]) => p.endsWith('delta.pack'))).toBe(true)
   expect(readFileSync(join(a2.ws, 'env.txt'), 'utf8')).toMatch(/BULK_OPS_PATH=/)
   for (const [where, text] of places) {
     // ::add-mask:: is the command that tells the runner to hide the value; it is not shown.

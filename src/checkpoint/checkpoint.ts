@@ -6,16 +6,18 @@ import { writeAtomic } from '../journal/snapshot.js'
 import type { DeltaManifest } from './delta.js'
 
 export const MANIFEST_FILE = 'checkpoint.json'
-export const PATCH_FILE = 'delta.patch'
+/** The workspace delta's new content: a thin git pack (see captureDelta). */
+export const PACK_FILE = 'delta.pack'
 /** The files a checkpoint carries besides its manifest. */
-export const CHECKPOINT_FILES = [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE, PATCH_FILE] as const
+export const CHECKPOINT_FILES = [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE, PACK_FILE] as const
 /** A checkpoint larger than this is refused on restore (it is input from elsewhere). */
 export const MAX_CHECKPOINT_BYTES = 4 * 1024 * 1024 * 1024
 
 /** Everything needed to trust and apply a checkpoint, written last so a partial one has none. */
 export interface CheckpointManifest {
   format: 'bulk-ops-checkpoint'
-  version: 1
+  /** 2: the delta's content is a pack (1 carried a binary patch, which this version cannot read). */
+  version: 2
   planId: string
   runId: string
   attempt: number
@@ -36,7 +38,7 @@ function sha256File(p: string): string {
 }
 
 /**
- * Copies the journal files into `dir` beside the delta patch already written there, then
+ * Copies the journal files into `dir` beside the delta pack already written there, then
  * writes the manifest with every file's size and SHA-256.
  */
 export function sealCheckpoint(
@@ -57,7 +59,7 @@ export function sealCheckpoint(
   }
   const manifest: CheckpointManifest = {
     format: 'bulk-ops-checkpoint',
-    version: 1,
+    version: 2,
     ...meta,
     createdAt: new Date().toISOString(),
     files
@@ -81,8 +83,11 @@ export function openCheckpoint(
   } catch {
     throw new CheckpointError('its manifest is not JSON')
   }
-  if (m?.format !== 'bulk-ops-checkpoint' || m.version !== 1)
-    throw new CheckpointError('it is not a bulk-ops checkpoint of version 1')
+  if (m?.format !== 'bulk-ops-checkpoint') throw new CheckpointError('it is not a bulk-ops checkpoint')
+  if (m.version !== 2)
+    throw new CheckpointError(
+      `it is a checkpoint of format ${String(m.version)}, made by another version of bulk-ops (this one reads format 2)`
+    )
   if (m.planId !== planId)
     throw new CheckpointError(`it belongs to another plan (${String(m.planId)}, this is ${planId})`)
   if (!m.delta || !Array.isArray(m.delta.entries) || !m.delta.base || typeof m.delta.base.tree !== 'string') {

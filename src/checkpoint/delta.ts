@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, rm, rmdir, stat } from 'node:fs/promises'
 import { join, posix, resolve } from 'node:path'
 import { pathProblem, normalizeRel } from '../plan/paths.js'
 import { git } from './git.js'
@@ -35,7 +35,8 @@ export interface DeltaManifest {
   createdDirs: string[]
   /** Paths operations removed that git did not track (ignored files): removed again on apply. */
   removedUntracked: string[]
-  patchBytes: number
+  /** Size of the pack that carries the new content. */
+  packBytes: number
 }
 
 /** The delta cannot be applied to this workspace; nothing was changed. */
@@ -72,7 +73,7 @@ async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string>
       env: { ...here.env, GIT_LITERAL_PATHSPECS: '1' }
     })
   }
-  return (await git(['write-tree'], here)).toString('utf8').trim()
+  return (await git(['write-tree', '--missing-ok'], here)).toString('utf8').trim()
 }
 
 /**
@@ -96,12 +97,14 @@ async function ignoredAmong(ctx: DeltaContext, paths: string[]): Promise<string[
  * Captures the base: the workspace's bytes as the checkout made them, hashed afresh into the
  * private index (the checkout's own index holds what git's filters made of them: LFS pointers,
  * normalised line endings). Files the checkout tracks are taken even where .gitignore matches.
+ * Their contents are only hashed, not stored (a checkpoint carries new content only, and a pack
+ * is cut against old content only where the checkout's own objects hold it).
  */
 export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
   await rm(ctx.indexFile, { force: true })
   const tracked = trackedFiles(await git(['ls-files', '-z', '-s', '--', '.'], { cwd: ctx.workspace }))
   if (tracked.length) {
-    await git(['update-index', '--add', '--remove', '-z', '--stdin'], {
+    await git(['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
       ...privateOpts(ctx, ctx.workspace),
       input: tracked.join('\0')
     })
@@ -143,38 +146,103 @@ async function exists(p: string): Promise<boolean> {
   return (await lstat(p).catch(() => null)) !== null
 }
 
+/** Modes a delta carries as content: regular files, executables, symlinks. */
+const CONTENT_MODES = new Set(['100644', '100755', '120000'])
+
+/** Fixed identity and time for the two commits a pack is cut between (never shown anywhere). */
+const COMMIT_ENV = {
+  GIT_AUTHOR_NAME: 'bulk-ops',
+  GIT_AUTHOR_EMAIL: 'bulk-ops@localhost',
+  GIT_AUTHOR_DATE: '1970-01-01T00:00:00Z',
+  GIT_COMMITTER_NAME: 'bulk-ops',
+  GIT_COMMITTER_EMAIL: 'bulk-ops@localhost',
+  GIT_COMMITTER_DATE: '1970-01-01T00:00:00Z'
+}
+
 /**
- * Captures every change since `base` into `patchFile` (a binary git diff) and returns its
- * manifest. `touched` are workspace-relative paths operations acted on; `createdDirs` the
- * directories they created. Cost follows what changed: the private index keeps stat data.
+ * A tree holding `side` of the entries (their old or new content, at their paths from the top of
+ * the work tree), written through a scratch index.
+ */
+async function sideTree(ctx: DeltaContext, entries: DeltaEntry[], side: 'old' | 'new'): Promise<string> {
+  const index = join(ctx.dir, `${side}-index`)
+  await rm(index, { force: true })
+  const opts = privateOpts(ctx, ctx.top, { indexFile: index })
+  const lines = entries
+    .filter(e => CONTENT_MODES.has(side === 'old' ? e.oldMode : e.newMode))
+    .map(
+      e =>
+        `${side === 'old' ? e.oldMode : e.newMode} ${side === 'old' ? e.oldSha : e.newSha}\t${topPath(ctx, e.path)}\0`
+    )
+  if (lines.length) await git(['update-index', '-z', '--index-info'], { ...opts, input: lines.join('') })
+  const tree = (await git(['write-tree', '--missing-ok'], opts)).toString('utf8').trim()
+  await rm(index, { force: true })
+  return tree
+}
+
+function topPath(ctx: DeltaContext, rel: string): string {
+  return ctx.prefix ? `${ctx.prefix}/${rel}` : rel
+}
+
+/**
+ * Writes the new content of the entries into `packFile`: a thin git pack of a commit whose tree
+ * holds every changed path's new side, cut against one holding their old sides. The pack carries
+ * each new blob once (no reverse image, unlike a binary patch), as a delta against the path's old
+ * content where that is smaller; those bases are exactly the preimages a restore verifies first.
+ */
+async function packNewSide(ctx: DeltaContext, entries: DeltaEntry[], packFile: string): Promise<void> {
+  const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
+  const env = { ...opts.env, ...COMMIT_ENV }
+  const before = (
+    await git(['commit-tree', await sideTree(ctx, entries, 'old')], { ...opts, env, input: 'old side\n' })
+  )
+    .toString('utf8')
+    .trim()
+  const after = (
+    await git(['commit-tree', '-p', before, await sideTree(ctx, entries, 'new')], {
+      ...opts,
+      env,
+      input: 'new side\n'
+    })
+  )
+    .toString('utf8')
+    .trim()
+  await git(
+    ['-c', 'pack.compression=1', 'pack-objects', '--revs', '--thin', '--window=1', '--stdout', '-q'],
+    {
+      ...opts,
+      input: `${after}\n^${before}\n`,
+      stdoutFile: packFile
+    }
+  )
+}
+
+/**
+ * Captures every change since `base`, its new content into `packFile` (see packNewSide), and
+ * returns its manifest. `touched` are workspace-relative paths operations acted on; `createdDirs`
+ * the directories they created. Cost follows what changed: the private index keeps stat data.
  */
 export async function captureDelta(
   ctx: DeltaContext,
   base: DeltaBase,
   touched: Iterable<string>,
   createdDirs: Iterable<string>,
-  patchFile: string
+  packFile: string
 ): Promise<DeltaManifest> {
   const present: string[] = []
   const absent: string[] = []
   for (const p of new Set(touched)) ((await exists(join(ctx.workspace, p))) ? present : absent).push(p)
   const tree = await stage(ctx, present)
-  const range = [base.tree, tree]
   const entries = parseRaw(
     await git(
-      ['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', ...range],
+      ['diff', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', base.tree, tree],
       privateOpts(ctx, ctx.workspace)
     )
   )
-  const patch = await git(
-    ['diff', '--binary', '--no-textconv', '--no-ext-diff', '-M', '--full-index', '--relative', ...range],
-    privateOpts(ctx, ctx.workspace)
-  )
-  await writeFile(patchFile, patch)
+  await packNewSide(ctx, entries, packFile)
   const inDelta = new Set(entries.map(e => e.path))
   const removedUntracked = absent.filter(p => !inDelta.has(p))
   // Directories git cannot carry: those operations created, and those that removals left
-  // behind (git apply would prune them when they end up empty).
+  // behind (a restore prunes directories its removals empty, as git does).
   const candidates = new Set(createdDirs)
   for (const p of [...entries.filter(e => e.newSha === ZERO).map(e => e.path), ...removedUntracked]) {
     for (let d = posix.dirname(p); d !== '.' && !candidates.has(d); d = posix.dirname(d)) candidates.add(d)
@@ -190,7 +258,7 @@ export async function captureDelta(
     entries,
     createdDirs: dirs.sort(),
     removedUntracked: removedUntracked.sort(),
-    patchBytes: patch.length
+    packBytes: (await stat(packFile)).size
   }
 }
 
@@ -207,37 +275,6 @@ async function treeIndex(ctx: DeltaContext, tree: string): Promise<Map<string, [
   return out
 }
 
-const PATCH_PATH = /^diff --git a\/(.+) b\/(.+)$/gm
-
-const linkCache = new WeakMap<Buffer, Map<string, string>>()
-
-/** Targets of the symlinks a patch creates or changes, read from its hunks. */
-export function symlinksIn(patch: Buffer): Map<string, string> {
-  const cached = linkCache.get(patch)
-  if (cached) return cached
-  const out = new Map<string, string>()
-  const text = patch.toString('utf8')
-  for (const section of text.split(/^(?=diff --git )/m)) {
-    const head = /^diff --git a\/(.+) b\/(.+)$/m.exec(section)
-    if (!head) continue
-    const isLink =
-      /^(new file mode|new mode) 120000$/m.test(section) ||
-      /^index [0-9a-f]+\.\.[0-9a-f]+ 120000$/m.test(section)
-    if (!isLink) continue
-    if (/^GIT binary patch$/m.test(section)) {
-      out.set(head[2], '\0binary')
-      continue
-    }
-    const added = section
-      .split('\n')
-      .filter(l => l.startsWith('+') && !l.startsWith('+++'))
-      .map(l => l.slice(1))
-    out.set(head[2], added.join('\n'))
-  }
-  linkCache.set(patch, out)
-  return out
-}
-
 /** Why a symlink at `path` pointing to `target` is unsafe, or null. */
 function linkProblem(path: string, target: string): string | null {
   if (target.includes('\0') || target === '') return 'with an unreadable target'
@@ -248,47 +285,96 @@ function linkProblem(path: string, target: string): string | null {
   return null
 }
 
+/** Reads blobs with one `cat-file --batch`: sha → content (absent when git has no such blob). */
+async function readBlobs(ctx: DeltaContext, shas: string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>()
+  if (!shas.length) return out
+  const raw = await git(['cat-file', '--batch'], {
+    ...privateOpts(ctx, ctx.top),
+    input: shas.join('\n') + '\n'
+  })
+  let at = 0
+  while (at < raw.length) {
+    const nl = raw.indexOf(0x0a, at)
+    const [sha, type, size] = raw.subarray(at, nl).toString('utf8').split(' ')
+    at = nl + 1
+    if (type === 'missing' || size === undefined) continue
+    const n = Number(size)
+    if (type === 'blob') out.set(sha, raw.subarray(at, at + n))
+    at += n + 1
+  }
+  return out
+}
+
+/** Entries whose new side is content to write (not a removal, not a submodule). */
+function written(m: DeltaManifest): DeltaEntry[] {
+  return m.entries.filter(e => CONTENT_MODES.has(e.newMode))
+}
+
 /**
- * Checks a delta from elsewhere against this workspace without changing anything: every path
- * safe, the patch naming only the manifest's paths, and every preimage as the delta expects.
- * Throws DeltaMismatchError naming the paths that differ.
+ * Checks a delta from elsewhere against this workspace before anything in it changes: every path
+ * safe and reached through directories only, the pack indexed into the private git directory
+ * (git checks each object's hash as it does), every new content present, every symlink safe,
+ * and every preimage as the delta expects. Throws DeltaMismatchError naming the paths at fault.
  */
 export async function verifyDelta(
   ctx: DeltaContext,
   now: DeltaBase,
   m: DeltaManifest,
-  patch: Buffer
+  packFile: string
 ): Promise<void> {
   const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
   const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
   if (unsafe.length)
     throw new DeltaMismatchError(`the delta names unsafe paths: ${unsafe.slice(0, 10).join(', ')}`, unsafe)
-  const named = new Set(m.entries.map(e => e.path))
-  for (const [, a, b] of patch.toString('utf8').matchAll(PATCH_PATH)) {
-    for (const p of [a, b]) {
-      if (!named.has(p))
-        throw new DeltaMismatchError(`the patch touches '${p}', which its manifest does not list`, [p])
-    }
-  }
-  for (const [path, target] of symlinksIn(patch)) {
-    const problem = linkProblem(path, target)
-    if (problem) throw new DeltaMismatchError(`the delta makes '${path}' a symlink ${problem}`, [path])
-  }
-  for (const e of m.entries) {
-    if (e.newMode === '120000' && !symlinksIn(patch).has(e.path) && e.newSha !== e.oldSha) {
-      throw new DeltaMismatchError(`the delta's symlink '${e.path}' has no readable target in its patch`, [
-        e.path
-      ])
-    }
+  const odd = m.entries.filter(
+    e => !CONTENT_MODES.has(e.newMode) && e.newMode !== '000000' && e.newMode !== '160000'
+  )
+  if (odd.length)
+    throw new DeltaMismatchError(`the delta gives '${odd[0].path}' the unknown mode ${odd[0].newMode}`, [
+      odd[0].path
+    ])
+  await pathsClear(ctx, m)
+  await git(['index-pack', '--fix-thin', '--stdin'], {
+    ...privateOpts(ctx, ctx.top),
+    stdinFile: packFile
+  }).catch((err: Error) => {
+    throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
+  })
+  const news = written(m)
+  const blobs = await readBlobs(ctx, [
+    ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
+  ])
+  const present = await git(['cat-file', '--batch-check'], {
+    ...privateOpts(ctx, ctx.top),
+    input: news.map(e => e.newSha).join('\n') + '\n'
+  })
+  const have = new Set(
+    present
+      .toString('utf8')
+      .split('\n')
+      .filter(l => /^[0-9a-f]{40} blob \d+$/.test(l))
+      .map(l => l.slice(0, 40))
+  )
+  const lacking = news.filter(e => !have.has(e.newSha)).map(e => e.path)
+  if (lacking.length)
+    throw new DeltaMismatchError(
+      `the checkpoint lacks the content of ${lacking.slice(0, 10).join(', ')}`,
+      lacking
+    )
+  for (const e of news) {
+    if (e.newMode !== '120000') continue
+    const problem = linkProblem(e.path, blobs.get(e.newSha)?.toString('utf8') ?? '')
+    if (problem) throw new DeltaMismatchError(`the delta makes '${e.path}' a symlink ${problem}`, [e.path])
   }
   if (now.tree === m.base.tree) return
   const cur = await treeIndex(ctx, now.tree)
   const bad: string[] = []
   for (const e of m.entries) {
-    const have = cur.get(e.path)
+    const had = cur.get(e.path)
     if (e.oldSha === ZERO) {
-      if (have || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
-    } else if (!have || have[0] !== e.oldMode || have[1] !== e.oldSha) {
+      if (had || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
+    } else if (!had || had[0] !== e.oldMode || had[1] !== e.oldSha) {
       bad.push(e.path)
     }
   }
@@ -301,20 +387,49 @@ export async function verifyDelta(
 }
 
 /**
- * Applies a verified delta, all or nothing: the patch (by git apply, with every filter off, so
- * no LFS server or filter program is needed), the created directories, the removals of
- * untracked files; then checks every changed path ended as the manifest says. Whatever fails on
- * the way (git apply can stop after writing some files), the workspace is put back as it was.
+ * Refuses a delta whose writes this workspace's own files stand in the way of: a path reached
+ * through a symlink (it could lead outside), through a file that the delta does not remove, or
+ * that is a directory here. (git would remove such files and directories to write its own.)
  */
-export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, patchFile: string): Promise<void> {
+async function pathsClear(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+  const goes = new Set([
+    ...m.entries.filter(e => e.newMode === '000000').map(e => e.path),
+    ...m.removedUntracked
+  ])
+  const seen = new Set<string>()
+  const refuse = (p: string, why: string): never => {
+    throw new DeltaMismatchError(`the delta writes '${p}', but ${why} in this workspace`, [p])
+  }
+  for (const p of [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]) {
+    for (let d = posix.dirname(p); d !== '.' && !seen.has(d); d = posix.dirname(d)) {
+      seen.add(d)
+      const s = await lstat(join(ctx.workspace, d)).catch(() => null)
+      if (s?.isSymbolicLink()) refuse(p, `'${d}' is a symlink`)
+      if (s && !s.isDirectory() && !goes.has(d)) refuse(p, `'${d}' is a file`)
+    }
+  }
+  for (const e of written(m)) {
+    const s = await lstat(join(ctx.workspace, e.path)).catch(() => null)
+    if (s?.isDirectory()) refuse(e.path, 'it is a directory')
+  }
+}
+
+/**
+ * Applies a delta that verifyDelta accepted (its content is in the private git directory), all
+ * or nothing: the removals (pruning the directories they empty, as git does), the new content
+ * (written by git checkout-index with every filter off, so no LFS server or filter program is
+ * needed), the created directories, the removals of untracked files; then checks every changed
+ * path ended as the manifest says. Whatever fails on the way, the workspace is put back as it was.
+ */
+export async function applyDelta(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
   const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
   try {
     for (const e of m.entries) guard.keep(e.path)
     for (const d of m.createdDirs) guard.keep(d)
-    if ((await readFile(patchFile)).length > 0) {
-      const dir = ctx.prefix ? [`--directory=${ctx.prefix}`] : []
-      await git(['apply', '--binary', '--whitespace=nowarn', ...dir, patchFile], privateOpts(ctx, ctx.top))
-    }
+    const removed = m.entries.filter(e => e.newMode === '000000').map(e => e.path)
+    for (const p of removed) await rm(join(ctx.workspace, p), { force: true })
+    for (const p of removed) await pruneEmptyParents(ctx.workspace, p)
+    await writeNewSide(ctx, written(m))
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
     await checkApplied(ctx, m)
@@ -334,6 +449,33 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, patchFile:
   guard.commit()
 }
 
+async function pruneEmptyParents(root: string, rel: string): Promise<void> {
+  for (let d = posix.dirname(rel); d !== '.'; d = posix.dirname(d)) {
+    try {
+      await rmdir(join(root, d))
+    } catch {
+      return // not empty, or already gone
+    }
+  }
+}
+
+/** Writes the entries' new content, modes and symlinks into the work tree through a scratch index. */
+async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<void> {
+  if (!entries.length) return
+  const index = join(ctx.dir, 'apply-index')
+  await rm(index, { force: true })
+  const opts = privateOpts(ctx, ctx.top, { indexFile: index })
+  await git(['update-index', '-z', '--index-info'], {
+    ...opts,
+    input: entries.map(e => `${e.newMode} ${e.newSha}\t${topPath(ctx, e.path)}\0`).join('')
+  })
+  await git(['checkout-index', '-f', '-z', '--stdin'], {
+    ...opts,
+    input: entries.map(e => `${topPath(ctx, e.path)}\0`).join('')
+  })
+  await rm(index, { force: true })
+}
+
 /** Every changed path is as the manifest says after applying. */
 async function checkApplied(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
   const after = await stage(
@@ -342,6 +484,7 @@ async function checkApplied(ctx: DeltaContext, m: DeltaManifest): Promise<void> 
   )
   const cur = await treeIndex(ctx, after)
   const wrong = m.entries.filter(e => {
+    if (e.newMode === '160000') return false
     const have = cur.get(e.path)
     return e.newSha === ZERO ? !!have : !have || have[0] !== e.newMode || have[1] !== e.newSha
   })

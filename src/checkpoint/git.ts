@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
 
 export interface GitOptions {
   cwd: string
@@ -8,6 +9,10 @@ export interface GitOptions {
   env?: NodeJS.ProcessEnv
   /** Exit codes that are not errors (e.g. 1 for `diff --quiet`). */
   okCodes?: number[]
+  /** Write stdout to this file instead of returning it (output that may be gigabytes). */
+  stdoutFile?: string
+  /** Read stdin from this file (input that may be gigabytes). */
+  stdinFile?: string
 }
 
 export class GitError extends Error {
@@ -28,7 +33,57 @@ export function git(args: string[], o: GitOptions): Promise<Buffer> {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
   if (o.indexFile) env.GIT_INDEX_FILE = o.indexFile
   Object.assign(env, o.env)
-  const full = [
+  const full = fixedSettings(args)
+  if (o.stdoutFile || o.stdinFile) return gitWithFiles(full, args[0], o, env)
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      full,
+      { cwd: o.cwd, env, encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as NodeJS.ErrnoException & { code?: number | string }).code ?? null) : 0
+        if (!err || (typeof code === 'number' && o.okCodes?.includes(code))) return resolve(stdout)
+        reject(failure(args[0], typeof code === 'number' ? code : null, stderr.toString('utf8'), err.message))
+      }
+    )
+    if (o.input !== undefined) child.stdin!.end(o.input)
+  })
+}
+
+function failure(what: string, code: number | null, stderr: string, fallback: string): GitError {
+  const text = stderr.trim()
+  return new GitError(
+    `git ${what} failed${code !== null ? ` (exit ${code})` : ''}: ${text || fallback}`,
+    code,
+    text
+  )
+}
+
+/** Runs git with its stdin read from `o.stdinFile` or its stdout written to `o.stdoutFile`. */
+function gitWithFiles(full: string[], what: string, o: GitOptions, env: NodeJS.ProcessEnv): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const inFd = o.stdinFile ? openSync(o.stdinFile, 'r') : undefined
+    const outFd = o.stdoutFile ? openSync(o.stdoutFile, 'w') : undefined
+    const child = spawn('git', full, { cwd: o.cwd, env, stdio: [inFd ?? 'pipe', outFd ?? 'pipe', 'pipe'] })
+    for (const fd of [inFd, outFd]) if (fd !== undefined) closeSync(fd)
+    const out: Buffer[] = []
+    child.stdout?.on('data', (d: Buffer) => out.push(d))
+    let stderr = ''
+    child.stderr!.on('data', (d: Buffer) => {
+      if (stderr.length < 64 * 1024) stderr += d.toString('utf8')
+    })
+    child.on('error', err => reject(failure(what, null, stderr, err.message)))
+    child.on('close', code => {
+      if (code === 0 || (code !== null && o.okCodes?.includes(code))) resolve(Buffer.concat(out))
+      else reject(failure(what, code, stderr, `exit ${code}`))
+    })
+    child.stdin?.end(o.input ?? '')
+  })
+}
+
+/** Settings that make git's output machine-readable and byte-exact, before the command. */
+function fixedSettings(args: string[]): string[] {
+  return [
     '-c',
     'core.quotepath=off',
     '-c',
@@ -43,26 +98,6 @@ export function git(args: string[], o: GitOptions): Promise<Buffer> {
     'diff.renameLimit=100000',
     ...args
   ]
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'git',
-      full,
-      { cwd: o.cwd, env, encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? ((err as NodeJS.ErrnoException & { code?: number | string }).code ?? null) : 0
-        if (!err || (typeof code === 'number' && o.okCodes?.includes(code))) return resolve(stdout)
-        const text = stderr.toString('utf8').trim()
-        reject(
-          new GitError(
-            `git ${args[0]} failed${typeof code === 'number' ? ` (exit ${code})` : ''}: ${text || err.message}`,
-            typeof code === 'number' ? code : null,
-            text
-          )
-        )
-      }
-    )
-    if (o.input !== undefined) child.stdin!.end(o.input)
-  })
 }
 
 /** The top of the git work tree containing `dir`, or null when `dir` is not in one. */

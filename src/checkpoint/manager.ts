@@ -11,7 +11,7 @@ import {
   openCheckpoint,
   installJournal,
   sealCheckpoint,
-  PATCH_FILE,
+  PACK_FILE,
   CheckpointError,
   type CheckpointManifest
 } from './checkpoint.js'
@@ -118,16 +118,13 @@ export class Checkpointer {
           if (!(await store.restore(c, this.paths.restore))) continue
           found++
           const m = openCheckpoint(this.paths.restore, this.o.plan.planId)
-          const patch = existsSync(join(this.paths.restore, PATCH_FILE))
-            ? readFileSync(join(this.paths.restore, PATCH_FILE))
-            : Buffer.alloc(0)
           const otherCommit = scope === 'ref' && m.delta.base.head !== this.base.head
           // The journal must load (checksums, records) before the workspace is touched.
           installJournal(this.paths.restore, this.paths.journal)
           Journal.load(this.paths.journal)
           if (!otherCommit) {
-            await verifyDelta(this.ctx, this.base, m.delta, patch)
-            await applyDelta(this.ctx, m.delta, join(this.paths.restore, PATCH_FILE))
+            await verifyDelta(this.ctx, this.base, m.delta, join(this.paths.restore, PACK_FILE))
+            await applyDelta(this.ctx, m.delta)
           }
           this.o.logger.info(
             `restored checkpoint ${c.name} from the ${store.kind} (attempt ${m.attempt}, ${m.done} operations done, resuming at #${m.seq})${otherCommit ? '; it was made on another commit, so done operations are re-checked instead of applying its changes' : ''}`
@@ -175,7 +172,7 @@ export class Checkpointer {
       this.base,
       touchedPaths(this.o.plan, state),
       state.createdDirs,
-      join(this.paths.staging, PATCH_FILE)
+      join(this.paths.staging, PACK_FILE)
     )
     let done = 0
     for (let q = 0; q < state.total; q++) if (state.isDone(q)) done++

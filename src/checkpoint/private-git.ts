@@ -47,7 +47,9 @@ export async function openPrivateGit(workspace: string, dir: string): Promise<Pr
     await git(['init', '-q', '--bare', '--template=', gitDir], { cwd: dir, env: isolated() })
     for (const [k, v] of [
       ['core.bare', 'false'],
-      ['core.attributesFile', '/dev/null']
+      ['core.attributesFile', '/dev/null'],
+      // New content is compressed once, into the pack; its loose copy here is scratch.
+      ['core.looseCompression', '0']
     ])
       await git(['config', k, v], { cwd: dir, env: { ...isolated(), GIT_DIR: gitDir } })
   }
@@ -76,7 +78,7 @@ export function privateOpts(pg: PrivateGit, cwd: string, more: Partial<GitOption
   return {
     ...more,
     cwd,
-    indexFile: pg.indexFile,
+    indexFile: more.indexFile ?? pg.indexFile,
     env: {
       ...isolated(),
       GIT_DIR: pg.gitDir,

@@ -4,8 +4,8 @@ import { dirname, join, posix } from 'node:path'
 /**
  * Keeps what a restore is about to change, so that a restore that fails at any point leaves the
  * workspace exactly as the checkout made it. Before the first write, every path the restore
- * touches is saved (a hard link where it will be replaced, since git apply and rm unlink and
- * write anew rather than overwrite in place; the path itself, moved aside, where the restore
+ * touches is saved (a hard link where it will be replaced, since git checkout-index and rm unlink
+ * and write anew rather than overwrite in place; the path itself, moved aside, where the restore
  * removes it), and every path and directory that does not exist yet is noted. `rollback()`
  * removes what the restore created and puts back what it saved; `commit()` drops the saved copies.
  */
