@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path'
 import type { Report } from '../../src/report/model.js'
 import type { ActionsService } from '../support/actions-service.js'
+import { runCli } from './cli.js'
 import { freshClone, readCommandFile, runStep, stepEnv, type StepResult } from './runner.js'
+import { snapshotTree } from './tree.js'
 
 export interface AttemptResult {
   main: StepResult
@@ -97,4 +99,18 @@ export class ActionRun {
 
 export function readReport(outputs: Record<string, string>): Report {
   return JSON.parse(readFileSync(outputs.report, 'utf8')) as Report
+}
+
+/**
+ * The tree an uninterrupted run of the repository's plan leaves on checkout `ws` (without .git):
+ * what every resumed run must end as.
+ */
+export function uninterruptedTree(
+  ws: string,
+  stateDir: string,
+  plan = '.github/bulk/plan.yml'
+): Record<string, string> {
+  const r = runCli(['run', join(ws, plan), '--workspace', ws, '--state-dir', stateDir])
+  if (r.code !== 0) throw new Error(`the uninterrupted reference run failed (exit ${r.code}): ${r.stderr}`)
+  return snapshotTree(ws, ['.git'])
 }
