@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-OZKJAGX5.js";
+} from "./chunks/chunk-5GWQ7FNR.js";
 import {
   Journal,
   RunState,

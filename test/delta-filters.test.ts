@@ -6,14 +6,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  applyDelta,
-  captureBase,
-  captureDelta,
-  deltaContext,
-  verifyDelta,
-  type DeltaManifest
-} from '../src/checkpoint/delta.js'
+import { captureBase, captureDelta, deltaContext, type DeltaManifest } from '../src/checkpoint/delta.js'
+import { applyDelta, verifyDelta } from '../src/checkpoint/restore.js'
 import { filteredClone, filterSetup, makeFilteredOrigin, type FilterSetup } from './helpers/filtered-repo.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 
@@ -88,11 +82,18 @@ describe('byte-exact delta through filters', () => {
     const cb = await deltaContext(r.b, join(r.root, 'private-b'))
     const [ba, bb] = [await captureBase(ca), await captureBase(cb)]
     expect(bb.tree).toBe(ba.tree)
-    // The base holds the working tree's bytes, not what the filters make of them.
-    const blob = execFileSync('git', ['cat-file', 'blob', `${ba.tree}:img/a.png`], {
-      env: { ...process.env, GIT_DIR: ca.gitDir }
-    })
-    expect(blob.equals(readFileSync(join(r.a, 'img/a.png')))).toBe(true)
+    // The base names the working tree's bytes, not what the filters make of them.
+    const privately = { env: { ...process.env, GIT_DIR: ca.gitDir }, cwd: r.a, encoding: 'utf8' as const }
+    for (const f of ['img/a.png', 'notes.up', 'text.crlf', 'version.id']) {
+      const inBase = execFileSync('git', ['rev-parse', `${ba.tree}:${f}`], privately).trim()
+      const raw = execFileSync('git', ['hash-object', '--no-filters', f], privately).trim()
+      const viaFilters = execFileSync('git', ['rev-parse', `HEAD:${f}`], {
+        cwd: r.a,
+        encoding: 'utf8'
+      }).trim()
+      expect([f, inBase]).toEqual([f, raw])
+      expect(inBase, f).not.toBe(viaFilters)
+    }
     expect(readFileSync(join(r.a, 'text.crlf'), 'utf8')).toBe('one\r\ntwo\r\n')
   })
 

@@ -3,14 +3,13 @@ import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, wri
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  applyDelta,
   captureBase,
   captureDelta,
   deltaContext,
   DeltaMismatchError,
-  verifyDelta,
   type DeltaManifest
 } from '../src/checkpoint/delta.js'
+import { applyDelta, verifyDelta } from '../src/checkpoint/restore.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 

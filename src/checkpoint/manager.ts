@@ -15,15 +15,8 @@ import {
   CheckpointError,
   type CheckpointManifest
 } from './checkpoint.js'
-import {
-  applyDelta,
-  captureBase,
-  captureDelta,
-  deltaContext,
-  verifyDelta,
-  type DeltaBase,
-  type DeltaContext
-} from './delta.js'
+import { captureBase, captureDelta, deltaContext, type DeltaBase, type DeltaContext } from './delta.js'
+import { applyDelta, verifyDelta } from './restore.js'
 import { touchedPaths } from './touched.js'
 
 /** Local layout under RUNNER_TEMP for one plan: journal, staging, the private git directory, the base. */

@@ -1,0 +1,242 @@
+import { lstat, mkdir, rm, rmdir } from 'node:fs/promises'
+import { join, posix } from 'node:path'
+import { errorMessage } from '../errors.js'
+import { normalizeRel, pathProblem } from '../plan/paths.js'
+import {
+  CONTENT_MODES,
+  DeltaMismatchError,
+  exists,
+  stage,
+  topPath,
+  treeIndex,
+  written,
+  ZERO,
+  type DeltaBase,
+  type DeltaContext,
+  type DeltaEntry,
+  type DeltaManifest
+} from './delta.js'
+import { git } from './git.js'
+import { privateOpts } from './private-git.js'
+import { Rollback } from './rollback.js'
+
+// Restoring a workspace delta on a fresh checkout: verify everything first, then apply all of it
+// or none.
+
+/** Why a symlink at `path` pointing to `target` is unsafe, or null. */
+function linkProblem(path: string, target: string): string | null {
+  if (target.includes('\0') || target === '') return 'with an unreadable target'
+  if (target.startsWith('/')) return `pointing to the absolute path '${target}'`
+  const resolved = posix.normalize(posix.join(posix.dirname(path), target))
+  if (resolved === '..' || resolved.startsWith('../')) return `pointing outside the workspace ('${target}')`
+  if (resolved.split('/').some(s => s.toLowerCase() === '.git')) return `pointing into .git ('${target}')`
+  return null
+}
+
+/** Reads blobs with one `cat-file --batch`: sha → content (absent when git has no such blob). */
+async function readBlobs(ctx: DeltaContext, shas: string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>()
+  if (!shas.length) return out
+  const raw = await git(['cat-file', '--batch'], {
+    ...privateOpts(ctx, ctx.top),
+    input: shas.join('\n') + '\n'
+  })
+  let at = 0
+  while (at < raw.length) {
+    const nl = raw.indexOf(0x0a, at)
+    const [sha, type, size] = raw.subarray(at, nl).toString('utf8').split(' ')
+    at = nl + 1
+    if (type === 'missing' || size === undefined) continue
+    const n = Number(size)
+    if (type === 'blob') out.set(sha, raw.subarray(at, at + n))
+    at += n + 1
+  }
+  return out
+}
+
+/**
+ * Checks a delta from elsewhere against this workspace before anything in it changes: every path
+ * safe and reached through directories only, the pack indexed into the private git directory
+ * (git checks each object's hash as it does), every new content present, every symlink safe,
+ * and every preimage as the delta expects. Throws DeltaMismatchError naming the paths at fault.
+ */
+export async function verifyDelta(
+  ctx: DeltaContext,
+  now: DeltaBase,
+  m: DeltaManifest,
+  packFile: string
+): Promise<void> {
+  const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
+  const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
+  if (unsafe.length)
+    throw new DeltaMismatchError(`the delta names unsafe paths: ${unsafe.slice(0, 10).join(', ')}`, unsafe)
+  const odd = m.entries.filter(
+    e => !CONTENT_MODES.has(e.newMode) && e.newMode !== '000000' && e.newMode !== '160000'
+  )
+  if (odd.length)
+    throw new DeltaMismatchError(`the delta gives '${odd[0].path}' the unknown mode ${odd[0].newMode}`, [
+      odd[0].path
+    ])
+  await pathsClear(ctx, m)
+  await git(['index-pack', '--fix-thin', '--stdin'], {
+    ...privateOpts(ctx, ctx.top),
+    stdinFile: packFile
+  }).catch((err: Error) => {
+    throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
+  })
+  const news = written(m)
+  const blobs = await readBlobs(ctx, [
+    ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
+  ])
+  const present = await git(['cat-file', '--batch-check'], {
+    ...privateOpts(ctx, ctx.top),
+    input: news.map(e => e.newSha).join('\n') + '\n'
+  })
+  const have = new Set(
+    present
+      .toString('utf8')
+      .split('\n')
+      .filter(l => /^[0-9a-f]{40} blob \d+$/.test(l))
+      .map(l => l.slice(0, 40))
+  )
+  const lacking = news.filter(e => !have.has(e.newSha)).map(e => e.path)
+  if (lacking.length)
+    throw new DeltaMismatchError(
+      `the checkpoint lacks the content of ${lacking.slice(0, 10).join(', ')}`,
+      lacking
+    )
+  for (const e of news) {
+    if (e.newMode !== '120000') continue
+    const problem = linkProblem(e.path, blobs.get(e.newSha)?.toString('utf8') ?? '')
+    if (problem) throw new DeltaMismatchError(`the delta makes '${e.path}' a symlink ${problem}`, [e.path])
+  }
+  if (now.tree === m.base.tree) return
+  const cur = await treeIndex(ctx, now.tree)
+  const bad: string[] = []
+  for (const e of m.entries) {
+    const had = cur.get(e.path)
+    if (e.oldSha === ZERO) {
+      if (had || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
+    } else if (!had || had[0] !== e.oldMode || had[1] !== e.oldSha) {
+      bad.push(e.path)
+    }
+  }
+  if (bad.length) {
+    throw new DeltaMismatchError(
+      `the workspace differs from what the checkpoint was made against at ${bad.length} path(s): ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`,
+      bad
+    )
+  }
+}
+
+/**
+ * Refuses a delta whose writes this workspace's own files stand in the way of: a path reached
+ * through a symlink (it could lead outside), through a file that the delta does not remove, or
+ * that is a directory here. (git would remove such files and directories to write its own.)
+ */
+async function pathsClear(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+  const goes = new Set([
+    ...m.entries.filter(e => e.newMode === '000000').map(e => e.path),
+    ...m.removedUntracked
+  ])
+  const seen = new Set<string>()
+  const refuse = (p: string, why: string): never => {
+    throw new DeltaMismatchError(`the delta writes '${p}', but ${why} in this workspace`, [p])
+  }
+  for (const p of [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]) {
+    for (let d = posix.dirname(p); d !== '.' && !seen.has(d); d = posix.dirname(d)) {
+      seen.add(d)
+      const s = await lstat(join(ctx.workspace, d)).catch(() => null)
+      if (s?.isSymbolicLink()) refuse(p, `'${d}' is a symlink`)
+      if (s && !s.isDirectory() && !goes.has(d)) refuse(p, `'${d}' is a file`)
+    }
+  }
+  for (const e of written(m)) {
+    const s = await lstat(join(ctx.workspace, e.path)).catch(() => null)
+    if (s?.isDirectory()) refuse(e.path, 'it is a directory')
+  }
+}
+
+/**
+ * Applies a delta that verifyDelta accepted (its content is in the private git directory), all
+ * or nothing: the removals (pruning the directories they empty, as git does), the new content
+ * (written by git checkout-index with every filter off, so no LFS server or filter program is
+ * needed), the created directories, the removals of untracked files; then checks every changed
+ * path ended as the manifest says. Whatever fails on the way, the workspace is put back as it was.
+ */
+export async function applyDelta(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+  const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
+  try {
+    for (const e of m.entries) guard.keep(e.path)
+    for (const d of m.createdDirs) guard.keep(d)
+    const removed = m.entries.filter(e => e.newMode === '000000').map(e => e.path)
+    for (const p of removed) await rm(join(ctx.workspace, p), { force: true })
+    for (const p of removed) await pruneEmptyParents(ctx.workspace, p)
+    await writeNewSide(ctx, written(m))
+    for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
+    for (const p of m.removedUntracked) guard.remove(p)
+    await checkApplied(ctx, m)
+  } catch (err) {
+    try {
+      guard.rollback()
+    } catch (undo) {
+      throw new Error(
+        `${errorMessage(err)}; putting the workspace back failed too (${errorMessage(undo)}); the saved files are in ${join(ctx.dir, 'rollback')}`,
+        { cause: undo }
+      )
+    }
+    throw new Error(`${errorMessage(err)}; the workspace was put back as the checkout made it`, {
+      cause: err
+    })
+  }
+  guard.commit()
+}
+
+async function pruneEmptyParents(root: string, rel: string): Promise<void> {
+  for (let d = posix.dirname(rel); d !== '.'; d = posix.dirname(d)) {
+    try {
+      await rmdir(join(root, d))
+    } catch {
+      return // not empty, or already gone
+    }
+  }
+}
+
+/** Writes the entries' new content, modes and symlinks into the work tree through a scratch index. */
+async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<void> {
+  if (!entries.length) return
+  const index = join(ctx.dir, 'apply-index')
+  await rm(index, { force: true })
+  const opts = privateOpts(ctx, ctx.top, { indexFile: index })
+  await git(['update-index', '-z', '--index-info'], {
+    ...opts,
+    input: entries.map(e => `${e.newMode} ${e.newSha}\t${topPath(ctx, e.path)}\0`).join('')
+  })
+  await git(['checkout-index', '-f', '-z', '--stdin'], {
+    ...opts,
+    input: entries.map(e => `${topPath(ctx, e.path)}\0`).join('')
+  })
+  await rm(index, { force: true })
+}
+
+/** Every changed path is as the manifest says after applying. */
+async function checkApplied(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+  const after = await stage(
+    ctx,
+    m.entries.filter(e => e.newSha !== ZERO).map(e => e.path)
+  )
+  const cur = await treeIndex(ctx, after)
+  const wrong = m.entries.filter(e => {
+    if (e.newMode === '160000') return false
+    const have = cur.get(e.path)
+    return e.newSha === ZERO ? !!have : !have || have[0] !== e.newMode || have[1] !== e.newSha
+  })
+  if (wrong.length) {
+    throw new Error(
+      `after applying the delta, ${wrong.length} path(s) differ: ${wrong
+        .slice(0, 10)
+        .map(e => e.path)
+        .join(', ')}`
+    )
+  }
+}
