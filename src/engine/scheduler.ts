@@ -1,0 +1,111 @@
+import { errorMessage } from '../errors.js'
+import type { FrozenExpansion } from '../journal/state.js'
+import type { ResolvedOp } from '../ops/types.js'
+import { resolveOp } from '../plan/expand.js'
+import type { DeclaredOp } from '../plan/types.js'
+import type { OpReport } from '../report/model.js'
+import { checkpoint, type RunContext } from './context.js'
+import { execute, failWithout } from './execute.js'
+import { concreteCount, Expansions } from './expansion.js'
+import { baseReport, unexpanded, type ReportBuilder } from './report.js'
+import { settledEarlier } from './resume.js'
+
+/** One concrete operation as the scheduler sees it: its report, and what to run or why it cannot. */
+interface Concrete {
+  decl: DeclaredOp
+  base: OpReport
+  op?: ResolvedOp
+  error?: string
+}
+
+/**
+ * Decides what runs next and when: declared operations in order, each expanded when reached;
+ * its concrete operations in seq order; earlier attempts' outcomes honoured; dispatch stopped
+ * by a signal, the time budget or a failure under continue-on-error: false (the rest is
+ * pending); and a checkpoint taken between operations every checkpointEveryMs.
+ */
+export class Scheduler {
+  private readonly expansions: Expansions
+  private lastCheckpoint: number
+  private lastYield = Date.now()
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly report: ReportBuilder
+  ) {
+    this.expansions = new Expansions(ctx)
+    this.lastCheckpoint = ctx.now()
+  }
+
+  async run(): Promise<void> {
+    for (const decl of this.ctx.o.plan.ops) await this.runDeclared(decl)
+  }
+
+  private async runDeclared(decl: DeclaredOp): Promise<void> {
+    let exp = this.expansions.frozen(decl)
+    if (!exp) {
+      const stop = this.ctx.stopper.check()
+      if (stop) return this.report.add(unexpanded(decl, stop))
+      exp = await this.expansions.freeze(decl)
+    }
+    const count = concreteCount(exp)
+    for (let i = 0; i < count; i++) {
+      const r = await this.runConcrete(this.concrete(decl, exp, i))
+      this.report.add(r)
+      if (r.outcome === 'failed' && !decl.policy.continueOnError) this.ctx.stopper.stop('fail-fast')
+      await this.between()
+    }
+  }
+
+  /** The i-th concrete operation of an expansion, with its templates rendered. */
+  private concrete(decl: DeclaredOp, exp: FrozenExpansion, i: number): Concrete {
+    const base = baseReport(decl, exp.seq0 + i)
+    if (exp.error !== undefined) {
+      base.from = decl.each ?? decl.subject ?? null
+      return { decl, base, error: exp.error }
+    }
+    try {
+      const op = resolveOp(decl, exp.matches[i], exp.base, base.seq!)
+      base.from = op.src ?? null
+      base.to = op.dst ?? null
+      return { decl, base, op }
+    } catch (err) {
+      base.from = exp.matches[i] || null
+      return { decl, base, error: errorMessage(err) }
+    }
+  }
+
+  /** Settled earlier, pending (the run is stopping), failed without running, or executed now. */
+  private async runConcrete(c: Concrete): Promise<OpReport> {
+    const { ctx } = this
+    const earlier = await settledEarlier(ctx, c.decl, c.base, c.op, c.error ?? null)
+    if (earlier) return earlier
+    const stop = ctx.stopper.check()
+    if (stop)
+      return Object.assign(c.base, {
+        outcome: 'pending',
+        reason: stop,
+        attempts: ctx.state?.tries[c.base.seq!] ?? 0
+      })
+    if (c.error !== undefined) return failWithout(ctx, c.decl, c.base, c.error)
+    return execute(ctx, c.op!, c.base)
+  }
+
+  /** Between two operations: let signals, timers and I/O callbacks run now and then, and checkpoint when due. */
+  private async between(): Promise<void> {
+    // Filesystem calls are synchronous, so the event loop gets a turn only here.
+    if (Date.now() - this.lastYield >= 20) {
+      await new Promise(res => setImmediate(res))
+      this.lastYield = Date.now()
+    }
+    const { ctx } = this
+    if (
+      ctx.journal &&
+      ctx.o.checkpointEveryMs !== undefined &&
+      ctx.now() - this.lastCheckpoint >= ctx.o.checkpointEveryMs
+    ) {
+      await checkpoint(ctx)
+      this.lastCheckpoint = ctx.now()
+    }
+  }
+}
