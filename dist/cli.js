@@ -15,6 +15,7 @@ import {
   nextRunText,
   num,
   parseDuration,
+  parseParallel,
   preflight,
   renderSummary,
   resumedText,
@@ -23,7 +24,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-K2424EZY.js";
+} from "./chunks/chunk-TR6X7LHO.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -189,7 +190,7 @@ function renderInspect(dir, state, info) {
 var USAGE = `usage:
   bulk-ops run PLAN [--workspace DIR] [--state-dir DIR] [--dry-run] [--report FILE]
                     [--summary FILE] [--time-budget 30s] [--max-attempts N] [--fail-fast]
-                    [--fresh] [--verbose]
+                    [--fresh] [--verbose] [--parallel N|auto]
   bulk-ops inspect STATE-DIR
 exit codes: 0 complete, 1 something failed, 2 bad plan or usage, 3 incomplete but resumable`;
 var stdio = {
@@ -289,7 +290,8 @@ async function runCommand(args, io) {
     "fail-fast": { type: "boolean" },
     fresh: { type: "boolean" },
     verbose: { type: "boolean" },
-    "checkpoint-every": { type: "string" }
+    "checkpoint-every": { type: "string" },
+    parallel: { type: "string" }
   });
   if (positionals.length !== 1)
     throw new UsageError(positionals.length ? `unexpected '${positionals[1]}'` : "missing PLAN");
@@ -307,7 +309,8 @@ async function runCommand(args, io) {
   const checkpointEveryMs = v["checkpoint-every"] !== void 0 ? parseDuration(String(v["checkpoint-every"]), "--checkpoint-every") : 6e4;
   const plan = await loadPlanFile(resolve(positionals[0]), {
     maxAttempts,
-    continueOnError: v["fail-fast"] ? false : void 0
+    continueOnError: v["fail-fast"] ? false : void 0,
+    parallel: v.parallel !== void 0 ? parseParallel(String(v.parallel), "--parallel") : void 0
   });
   const sandbox = new Sandbox(workspace);
   try {
@@ -318,7 +321,7 @@ async function runCommand(args, io) {
   await preflight(plan, sandbox);
   const controller = new AbortController();
   const onSignal = (sig) => {
-    io.err(`bulk-ops: ${sig} received; stopping after the running operation
+    io.err(`bulk-ops: ${sig} received; stopping: nothing new starts, running commands get a grace period
 `);
     controller.abort();
   };

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-CRJAKKUV.js";
-import "./chunks/chunk-K2424EZY.js";
+} from "./chunks/chunk-O7JNOCHR.js";
+import "./chunks/chunk-TR6X7LHO.js";
 
 // src/index.ts
 await runMain();

@@ -58,7 +58,8 @@ export async function runMain(): Promise<void> {
     const inputs = getInputs(name => core.getInput(name), workspace)
     const plan = await loadPlanFile(inputs.plan, {
       maxAttempts: inputs.maxAttempts,
-      continueOnError: inputs.continueOnError
+      continueOnError: inputs.continueOnError,
+      parallel: inputs.parallel
     })
     const sandbox = new Sandbox(inputs.workingDirectory)
     await sandbox.init()
@@ -116,7 +117,7 @@ export async function runMain(): Promise<void> {
     const onSignal = (sig: string): void => {
       signalled = true
       core.warning(
-        `${sig} received: stopping after the running operation; the post step saves the checkpoint`
+        `${sig} received: stopping (nothing new starts, running commands get a grace period); the post step saves the checkpoint`
       )
       controller.abort()
     }

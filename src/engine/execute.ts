@@ -156,7 +156,8 @@ async function afterError(
   if ((err as OpError).code === 'EINTERRUPTED') {
     journal?.record({ t: 'i', q: seq, a: attempt })
     journal?.barrier()
-    return settle(base, tries, 'pending', 'signal', { attempts: Math.max(0, tries.count - 1) })
+    const why = ctx.stopper.stoppedBy ?? 'signal'
+    return settle(base, tries, 'pending', why, { attempts: Math.max(0, tries.count - 1) })
   }
   if (ctx.dryRun) return settle(base, tries, 'failed', null, { classification: 'would-fail', error: message })
   if (!tries.started) {

@@ -20,8 +20,19 @@ export class ReportBuilder {
 
   constructor(private readonly onProgress?: (counts: Counts, report: OpReport) => void) {}
 
+  /** A line whose outcome is known now. */
   add(r: OpReport): void {
+    this.place(r)
+    this.count(r)
+  }
+
+  /** Reserves a line in seq order, before its operation ends (the line is filled in place). */
+  place(r: OpReport): void {
     this.operations.push(r)
+  }
+
+  /** Counts a line once its operation has ended, and reports progress. */
+  count(r: OpReport): void {
     this.counts.total++
     this.counts[r.outcome]++
     this.onProgress?.(this.counts, r)

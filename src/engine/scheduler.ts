@@ -7,6 +7,7 @@ import type { OpReport } from '../report/model.js'
 import { checkpoint, type RunContext } from './context.js'
 import { execute, failWithout } from './execute.js'
 import { concreteCount, Expansions } from './expansion.js'
+import { InFlight } from './in-flight.js'
 import { baseReport, unexpanded, type ReportBuilder } from './report.js'
 import { settledEarlier } from './resume.js'
 
@@ -41,6 +42,10 @@ export class Scheduler {
     for (const decl of this.ctx.o.plan.ops) await this.runDeclared(decl)
   }
 
+  /**
+   * One declared operation: expanded when reached, its concrete operations dispatched in seq
+   * order, up to its `parallel` at once; the next declared operation waits until all have ended.
+   */
   private async runDeclared(decl: DeclaredOp): Promise<void> {
     let exp = this.expansions.frozen(decl)
     if (!exp) {
@@ -48,13 +53,29 @@ export class Scheduler {
       if (stop) return this.report.add(unexpanded(decl, stop))
       exp = await this.expansions.freeze(decl)
     }
+    const lanes = new InFlight(decl.policy.parallel)
     const count = concreteCount(exp)
     for (let i = 0; i < count; i++) {
-      const r = await this.runConcrete(this.concrete(decl, exp, i))
-      this.report.add(r)
-      if (r.outcome === 'failed' && !decl.policy.continueOnError) this.ctx.stopper.stop('fail-fast')
-      await this.between()
+      const c = this.concrete(decl, exp, i)
+      // Report lines keep seq order whatever order operations end in.
+      this.report.place(c.base)
+      if (lanes.limit === 1) await this.dispatch(c)
+      else {
+        const path = c.op?.src ?? c.base.from ?? ''
+        // Once the run is stopping, the rest only turn pending: they need no room.
+        if (!this.ctx.stopper.check()) await lanes.admit(path)
+        lanes.track(path, this.dispatch(c))
+      }
+      await this.between(lanes)
     }
+    await lanes.idle()
+  }
+
+  /** Runs one concrete operation and counts its outcome; a failure under continue-on-error: false stops the run. */
+  private async dispatch(c: Concrete): Promise<void> {
+    const r = await this.runConcrete(c)
+    this.report.count(r)
+    if (r.outcome === 'failed' && !c.decl.policy.continueOnError) this.ctx.stopper.stop('fail-fast')
   }
 
   /** The i-th concrete operation of an expansion, with its templates rendered. */
@@ -91,19 +112,20 @@ export class Scheduler {
     return execute(ctx, c.op!, c.base)
   }
 
-  /** Between two operations: let signals, timers and I/O callbacks run now and then, and checkpoint when due. */
-  private async between(): Promise<void> {
+  /**
+   * Between two dispatches: let signals, timers and I/O callbacks run now and then, and take a
+   * checkpoint when due, as a consistent cut: dispatch pauses, the operations in flight end.
+   */
+  private async between(lanes: InFlight): Promise<void> {
     // Filesystem calls are synchronous, so the event loop gets a turn only here.
     if (Date.now() - this.lastYield >= 20) {
       await new Promise(res => setImmediate(res))
       this.lastYield = Date.now()
     }
     const { ctx } = this
-    if (
-      ctx.journal &&
-      ctx.o.checkpointEveryMs !== undefined &&
-      ctx.now() - this.lastCheckpoint >= ctx.o.checkpointEveryMs
-    ) {
+    const every = ctx.o.checkpointEveryMs
+    if (ctx.journal && every !== undefined && ctx.now() - this.lastCheckpoint >= every) {
+      await lanes.idle()
       await checkpoint(ctx)
       this.lastCheckpoint = ctx.now()
     }

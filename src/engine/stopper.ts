@@ -4,13 +4,15 @@ export type StopReason = NonNullable<Report['stoppedBy']>
 
 /**
  * Why dispatch stops: a signal (SIGINT/SIGTERM through the caller's AbortSignal), the time
- * budget, or a failure under continue-on-error: false. `signal` aborts on a signal, and tells
- * a running command (and a retry's wait) to stop.
+ * budget, or a failure under continue-on-error: false. `signal` aborts on any of them, and
+ * tells the commands in flight (and a retry's wait) to stop: they get the grace period, then
+ * their process groups are killed.
  */
 export class Stopper {
   private readonly controller = new AbortController()
   private reason: StopReason | null = null
   private readonly onAbort = (): void => this.controller.abort()
+  private budgetTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly now: () => number,
@@ -20,6 +22,11 @@ export class Stopper {
   ) {
     external?.addEventListener('abort', this.onAbort, { once: true })
     if (external?.aborted) this.controller.abort()
+    // The budget also ends commands in flight when it runs out, not only dispatch.
+    if (budgetMs !== undefined) {
+      const left = Math.max(0, budgetMs - (now() - startedAt))
+      this.budgetTimer = setTimeout(() => this.stop('time-budget'), left).unref()
+    }
   }
 
   get signal(): AbortSignal {
@@ -35,9 +42,10 @@ export class Stopper {
     return null
   }
 
-  /** Stops dispatch for a reason of the run's own (a failure under continue-on-error: false). */
+  /** Stops the run for a reason of its own (the budget ran out, a failure under continue-on-error: false). */
   stop(reason: StopReason): void {
     this.reason ??= reason
+    this.controller.abort()
   }
 
   /** The reason the attempt stopped early, if it did. */
@@ -47,6 +55,7 @@ export class Stopper {
 
   /** Detaches from the caller's signal at the end of the attempt. */
   dispose(): void {
+    clearTimeout(this.budgetTimer)
     this.external?.removeEventListener('abort', this.onAbort)
   }
 }

@@ -1,3 +1,5 @@
+import type { Parallel } from './parallel.js'
+
 /** The eight operation kinds, in the order the plan format lists them. */
 export const KINDS = ['mkdir', 'move', 'rename', 'copy', 'delete', 'write', 'replace', 'run'] as const
 export type Kind = (typeof KINDS)[number]
@@ -11,6 +13,8 @@ export interface OpPolicy {
   ifNoMatch: IfNoMatch
   maxAttempts: number
   continueOnError: boolean
+  /** run: concrete operations in flight at once (1 for the other kinds). */
+  parallel: number
 }
 
 /**
@@ -60,4 +64,6 @@ export interface Plan {
 export interface PolicyDefaults {
   maxAttempts?: number
   continueOnError?: boolean
+  /** Default `parallel` of run operations. */
+  parallel?: Parallel
 }

@@ -1,0 +1,194 @@
+// Parallel run operations (DESIGN.md §7): how many are in flight, in what order they start,
+// path exclusion, stopping with commands in flight, and the journal they leave.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { nested } from '../src/engine/in-flight.js'
+import { WAL_FILE } from '../src/journal/journal.js'
+import type { Report } from '../src/report/model.js'
+import { runCli, startCli } from './helpers/cli.js'
+import { removeDir, tempDir, writeTree } from './helpers/tree.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  while (dirs.length) removeDir(dirs.pop()!)
+})
+
+interface Setup {
+  dir: string
+  ws: string
+  plan: string
+  report: string
+  log: string
+}
+
+function setup(plan: string, files: Record<string, string>): Setup {
+  const dir = tempDir()
+  dirs.push(dir)
+  const ws = join(dir, 'ws')
+  writeTree(ws, { '.keep': '', ...files })
+  const log = join(dir, 'log')
+  writeFileSync(join(dir, 'plan.yml'), plan.replaceAll('LOGFILE', log))
+  return { dir, ws, plan: join(dir, 'plan.yml'), report: join(dir, 'report.json'), log }
+}
+
+function run(s: Setup, ...extra: string[]): { code: number | null; report: Report; stderr: string } {
+  const r = runCli(['run', s.plan, '--workspace', s.ws, '--report', s.report, ...extra])
+  return { code: r.code, report: JSON.parse(readFileSync(s.report, 'utf8')) as Report, stderr: r.stderr }
+}
+
+/** The log's lines `S seq path` / `E seq path`, in the order the commands wrote them. */
+function events(log: string): { kind: string; seq: number; path: string }[] {
+  return readFileSync(log, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map(l => {
+      const [kind, seq, path] = l.split(' ')
+      return { kind, seq: Number(seq), path }
+    })
+}
+
+/** Most commands in flight at once, and whether two on nested paths ever overlapped. */
+function overlap(ev: ReturnType<typeof events>): { max: number; nestedOverlap: boolean } {
+  const active = new Set<string>()
+  let max = 0
+  let nestedOverlap = false
+  for (const e of ev) {
+    if (e.kind === 'E') {
+      active.delete(e.path)
+      continue
+    }
+    for (const p of active) if (nested(p, e.path)) nestedOverlap = true
+    active.add(e.path)
+    max = Math.max(max, active.size)
+  }
+  return { max, nestedOverlap }
+}
+
+const LOGGED = `shell: 'echo "S $BULK_OPS_SEQ $BULK_OPS_PATH" >> LOGFILE; sleep 0.3; echo "E $BULK_OPS_SEQ $BULK_OPS_PATH" >> LOGFILE'`
+
+const files = (n: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`f/${String(i).padStart(2, '0')}.txt`, `${i}\n`]))
+
+/** Processes whose command line holds `marker`. */
+function processesWith(marker: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' }).trim().split('\n').filter(Boolean)
+  } catch {
+    return []
+  }
+}
+
+describe('parallel run operations', () => {
+  it('keep at most `parallel` commands in flight, start them in seq order and journal each', () => {
+    const s = setup(
+      `version: 1\noperations:\n  - run: { files: "f/*.txt", ${LOGGED} }\n    parallel: 3\n`,
+      files(8)
+    )
+    const r = run(s)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.report.counts).toMatchObject({ total: 8, executed: 8 })
+    expect(r.report.operations.map(o => o.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    const ev = events(s.log)
+    const { max } = overlap(ev)
+    expect(max).toBeGreaterThanOrEqual(2)
+    expect(max).toBeLessThanOrEqual(3)
+    expect(ev.filter(e => e.kind === 'S').map(e => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    const wal = readFileSync(join(s.ws, '.bulk-ops', WAL_FILE), 'utf8')
+    expect(wal.match(/"t":"x"/g)?.length).toBe(8)
+  })
+
+  it('never run two commands on the same path or one inside another at once', () => {
+    const tree = { 'd/a/x.txt': 'x', 'd/a/y.txt': 'y', 'd/b/z.txt': 'z', 'd/c.txt': 'c' }
+    const s = setup(`version: 1\noperations:\n  - run: { files: "d/**", ${LOGGED} }\n    parallel: 4\n`, tree)
+    const r = run(s)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.report.operations.map(o => o.from)).toContain('d/a')
+    const o = overlap(events(s.log))
+    expect(o.nestedOverlap).toBe(false)
+    expect(o.max).toBeGreaterThanOrEqual(2)
+  })
+
+  it('take the --parallel flag as the default, and the operation over it', () => {
+    const plan = `version: 1\noperations:\n  - run: { files: "f/*.txt", ${LOGGED} }\n`
+    const s = setup(plan, files(4))
+    run(s, '--parallel', '4')
+    expect(overlap(events(s.log)).max).toBeGreaterThanOrEqual(2)
+    const one = setup(`${plan}    parallel: 1\n`, files(4))
+    run(one, '--parallel', 'auto')
+    expect(overlap(events(one.log)).max).toBe(1)
+    const bad = runCli(['run', s.plan, '--workspace', s.ws, '--parallel', '0'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--parallel: '0' is not a whole number from 1 to 1024, or auto/)
+  })
+
+  it('under continue-on-error: false, a failure interrupts the commands in flight: pending, exit 1', () => {
+    const s = setup(
+      `version: 1
+defaults: { continue-on-error: false }
+operations:
+  - run: { files: "f/*.txt", shell: 'if [ "$BULK_OPS_SEQ" = 0 ]; then exit 7; fi; sleep 20', creates: "{path}.never" }
+    parallel: 3
+`,
+      files(6)
+    )
+    const started = Date.now()
+    const r = run(s)
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(r.code).toBe(1)
+    expect(r.report.stoppedBy).toBe('fail-fast')
+    expect(r.report.counts).toMatchObject({ total: 6, failed: 1, pending: 5, executed: 0 })
+    expect(r.report.operations[0].error).toMatch(/exited with code 7/)
+    expect(r.report.operations.slice(1).every(o => o.reason === 'fail-fast')).toBe(true)
+  })
+
+  it('on SIGINT with commands in flight: exit 3 within 7 s, no process left, and the resume completes', async () => {
+    const marker = `30.${Date.now() % 100000}`
+    const s = setup(
+      `version: 1
+operations:
+  - run:
+      files: "f/*.txt"
+      command: [bash, -c, 'if [ -e go ]; then touch "$1.done"; else sleep ${marker}; fi', bulk-ops-test, "{path}"]
+      creates: "{path}.done"
+    parallel: 3
+`,
+      files(6)
+    )
+    const child = startCli(['run', s.plan, '--workspace', s.ws, '--report', s.report])
+    let err = ''
+    child.stderr!.on('data', d => (err += String(d)))
+    const exited = new Promise<number | null>(r => child.on('exit', c => r(c)))
+    for (let i = 0; i < 100 && processesWith(`sleep ${marker}`).length < 6; i++) {
+      await new Promise(r => setTimeout(r, 100))
+    }
+    // Three commands in flight: each a bash and its sleep.
+    expect(processesWith(`sleep ${marker}`).length).toBe(6)
+    const sentAt = Date.now()
+    child.kill('SIGINT')
+    const code = await exited
+    expect(Date.now() - sentAt).toBeLessThan(7000)
+    expect(code, err).toBe(3)
+    expect(processesWith(`sleep ${marker}`)).toEqual([])
+    const first = JSON.parse(readFileSync(s.report, 'utf8')) as Report
+    expect(first.counts).toMatchObject({ total: 6, pending: 6 })
+    expect(first.stoppedBy).toBe('signal')
+    writeFileSync(join(s.ws, 'go'), '')
+    const second = run(s)
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.report.counts).toMatchObject({ total: 6, executed: 6 })
+    for (let i = 0; i < 6; i++) expect(existsSync(join(s.ws, `f/0${i}.txt.done`))).toBe(true)
+  })
+})
+
+describe('nested paths', () => {
+  it('hold a path and the paths inside it, not a sibling with a common prefix', () => {
+    expect(nested('a', 'a')).toBe(true)
+    expect(nested('a', 'a/b')).toBe(true)
+    expect(nested('a/b/c', 'a')).toBe(true)
+    expect(nested('a', 'ab')).toBe(false)
+    expect(nested('a/b', 'a/c')).toBe(false)
+    expect(nested('', 'x')).toBe(true)
+  })
+})
