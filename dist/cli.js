@@ -8,6 +8,7 @@ import {
   Sandbox,
   UsageError,
   attemptEnd,
+  commandsText,
   errorMessage,
   formatDuration,
   groupsOf,
@@ -20,11 +21,12 @@ import {
   renderSummary,
   resumedText,
   runPlan,
+  shownCommands,
   skipReasons,
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-TR6X7LHO.js";
+} from "./chunks/chunk-PN4JMKHN.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -65,6 +67,7 @@ function renderText(report, opts = {}) {
     )
   );
   if (report.stoppedBy) out.push(`  stopped early: ${report.stoppedBy}`);
+  for (const s of shownCommands(report)) out.push(printable(`  commands of ${commandsText(s)}`));
   if (report.dryRun) {
     const classes = /* @__PURE__ */ new Map();
     for (const r of report.operations) {
@@ -345,7 +348,7 @@ async function runCommand(args, io) {
       logger,
       fresh: !!v.fresh,
       checkpointEveryMs,
-      onProgress: (c, r) => progress.update(c, r)
+      onProgress: (c, r, live) => progress.update(c, r, live)
     });
     progress.done();
     const ctx = {

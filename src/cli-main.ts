@@ -190,7 +190,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       logger,
       fresh: !!v.fresh,
       checkpointEveryMs,
-      onProgress: (c, r) => progress.update(c, r)
+      onProgress: (c, r, live) => progress.update(c, r, live)
     })
     progress.done()
     const ctx = {

@@ -94,9 +94,56 @@ describe('parallel run operations', () => {
     const { max } = overlap(ev)
     expect(max).toBeGreaterThanOrEqual(2)
     expect(max).toBeLessThanOrEqual(3)
-    expect(ev.filter(e => e.kind === 'S').map(e => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    // Dispatch order is the order of the start records (two processes may reach the log in either order).
     const wal = readFileSync(join(s.ws, '.bulk-ops', WAL_FILE), 'utf8')
+    const starts = [...wal.matchAll(/"t":"s","q":(\d+)/g)].map(m => Number(m[1]))
+    expect(starts).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
     expect(wal.match(/"t":"x"/g)?.length).toBe(8)
+    expect(r.report.commands).toEqual([
+      { op: 'operations[0]', parallel: 3, commands: 8, durationMs: expect.any(Number) }
+    ])
+  })
+
+  it("log each invocation's stdout and stderr whole, apart from the others, and set its environment", () => {
+    const s = setup(
+      `version: 1
+operations:
+  - run:
+      files: "f/*.txt"
+      shell: 'for i in 1 2 3 4 5; do echo "out $BULK_OPS_SEQ $i"; echo "err $BULK_OPS_SEQ $i" >&2; sleep 0.05; done; echo "$BULK_OPS_SEQ $BULK_OPS_ATTEMPT $BULK_OPS_PATH" >> LOGFILE'
+    parallel: 4
+`,
+      files(10)
+    )
+    const summary = join(s.dir, 'summary.md')
+    const r = run(s, '--verbose', '--summary', summary)
+    expect(r.code, r.stderr).toBe(0)
+    expect(readFileSync(summary, 'utf8')).toMatch(
+      /### Commands\n\n.*\n.*\n\| <code>operations&#91;0&#93;<\/code> \| 10 \| 4 \| [\d.]+ \| /
+    )
+    for (let q = 0; q < 10; q++) {
+      const lines = [1, 2, 3, 4, 5].map(i => `out ${q} ${i}`).join('\n')
+      expect(r.stderr).toContain(`#${q} stdout:\n${lines}\n`)
+      expect(r.stderr).toContain(`#${q} stderr:\n${lines.replaceAll('out', 'err')}\n`)
+    }
+    const env = readFileSync(s.log, 'utf8').trim().split('\n').sort()
+    expect(env).toEqual(Array.from({ length: 10 }, (_, i) => `${i} 1 f/0${i}.txt`))
+    const text = runCli(['run', s.plan, '--workspace', s.ws, '--fresh']).stdout
+    expect(text).toMatch(/commands of operations\[0\]: 10 commands, parallel 4, [\d.]+\/s over /)
+  })
+
+  it('number the tries of a command across runs in BULK_OPS_ATTEMPT', () => {
+    const s = setup(
+      `version: 1
+operations:
+  - run: { files: "f/*.txt", shell: 'echo "$BULK_OPS_ATTEMPT" >> LOGFILE; [ "$BULK_OPS_ATTEMPT" = 2 ]' }
+    parallel: 2
+`,
+      files(2)
+    )
+    expect(run(s).code).toBe(1)
+    expect(run(s).code).toBe(0)
+    expect(readFileSync(s.log, 'utf8')).toBe('1\n1\n2\n2\n')
   })
 
   it('never run two commands on the same path or one inside another at once', () => {

@@ -82,7 +82,7 @@ export async function runMain(): Promise<void> {
         workspace: inputs.workingDirectory,
         dryRun: true,
         logger: coreLogger,
-        onProgress: (c, r) => progress.update(c, r)
+        onProgress: (c, r, live) => progress.update(c, r, live)
       })
       core.saveState(State.Saved, 'true')
       writeReport(reportPath, report)
@@ -135,7 +135,7 @@ export async function runMain(): Promise<void> {
       checkpointEveryMs: inputs.checkpointEveryMs,
       reverifyDone: restore.reverify,
       onCheckpoint: canCheckpoint ? async j => void (await cp.capture(false, j.state)) : undefined,
-      onProgress: (c, r) => progress.update(c, r)
+      onProgress: (c, r, live) => progress.update(c, r, live)
     })
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

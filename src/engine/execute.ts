@@ -117,7 +117,7 @@ async function applyJournaled(
   const h = op.kind === 'replace' && check.prepared?.after ? { h: hashOf(check.prepared.after) } : {}
   journal.record({ t: 's', q: seq, a: ctx.attempt, ...h })
   tries.started = true
-  tries.count++
+  op.attempt = ++tries.count
   // A killed process must never leave a completed operation unrecorded behind a later one
   // whose effects could make the earlier one's check() misjudge it on resume: the journal
   // flushes first unless this operation is independent of every unflushed one. A command's

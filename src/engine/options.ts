@@ -2,7 +2,7 @@ import type { Fs } from '../fs/types.js'
 import type { Journal } from '../journal/journal.js'
 import type { Logger } from '../logger.js'
 import type { Plan } from '../plan/types.js'
-import type { Counts, OpReport, Report } from '../report/model.js'
+import type { Counts, Live, OpReport, Report } from '../report/model.js'
 
 export interface RunOptions {
   plan: Plan
@@ -25,7 +25,7 @@ export interface RunOptions {
   /** Called after each checkpoint's snapshot, with no operation half done. */
   onCheckpoint?: (journal: Journal) => Promise<void>
   /** Called after every operation with the running counts (progress lines). */
-  onProgress?: (counts: Counts, report: OpReport) => void
+  onProgress?: (counts: Counts, report: OpReport, live: Live) => void
   /**
    * Re-check operations the journal marks done (a checkpoint from another commit, whose changes
    * were not applied): satisfied ones are done-earlier, the others run again.

@@ -2,7 +2,9 @@ import type { DeclaredOp } from '../plan/types.js'
 import {
   exitCodeFor,
   opLabel,
+  type CommandStats,
   type Counts,
+  type Live,
   type OpReport,
   type Reason,
   type Report
@@ -17,8 +19,11 @@ import type { RunResult } from './options.js'
 export class ReportBuilder {
   readonly counts: Counts = { total: 0, executed: 0, skipped: 0, failed: 0, pending: 0 }
   readonly operations: OpReport[] = []
+  /** Kept up to date by the scheduler. */
+  readonly live: Live = { inFlight: 0, known: 0 }
+  private readonly commands: CommandStats[] = []
 
-  constructor(private readonly onProgress?: (counts: Counts, report: OpReport) => void) {}
+  constructor(private readonly onProgress?: (counts: Counts, report: OpReport, live: Live) => void) {}
 
   /** A line whose outcome is known now. */
   add(r: OpReport): void {
@@ -35,7 +40,16 @@ export class ReportBuilder {
   count(r: OpReport): void {
     this.counts.total++
     this.counts[r.outcome]++
-    this.onProgress?.(this.counts, r)
+    this.onProgress?.(this.counts, r, this.live)
+  }
+
+  /** Notes a declared run operation's parallelism and throughput, counting its lines from `from`. */
+  commandStats(decl: DeclaredOp, from: number, durationMs: number): void {
+    let commands = 0
+    for (let i = from; i < this.operations.length; i++)
+      if (this.operations[i].outcome === 'executed') commands++
+    if (commands)
+      this.commands.push({ op: labelOf(decl), parallel: decl.policy.parallel, commands, durationMs })
   }
 
   /** The report and exit code, once every operation has its line. */
@@ -53,6 +67,7 @@ export class ReportBuilder {
       durationMs: ctx.now() - ctx.startedAt,
       counts,
       attempts: ctx.state?.attempts ?? [],
+      ...(this.commands.length ? { commands: this.commands } : {}),
       operations
     }
     return { report, exitCode: exitCodeFor(counts), journal: ctx.journal }

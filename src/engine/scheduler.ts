@@ -53,8 +53,10 @@ export class Scheduler {
       if (stop) return this.report.add(unexpanded(decl, stop))
       exp = await this.expansions.freeze(decl)
     }
+    this.report.live.known = exp.seq0 + concreteCount(exp)
     const lanes = new InFlight(decl.policy.parallel)
     const count = concreteCount(exp)
+    const [from, t0] = [this.report.operations.length, this.ctx.now()]
     for (let i = 0; i < count; i++) {
       const c = this.concrete(decl, exp, i)
       // Report lines keep seq order whatever order operations end in.
@@ -69,11 +71,14 @@ export class Scheduler {
       await this.between(lanes)
     }
     await lanes.idle()
+    if (decl.kind === 'run') this.report.commandStats(decl, from, this.ctx.now() - t0)
   }
 
   /** Runs one concrete operation and counts its outcome; a failure under continue-on-error: false stops the run. */
   private async dispatch(c: Concrete): Promise<void> {
-    const r = await this.runConcrete(c)
+    const { live } = this.report
+    live.inFlight++
+    const r = await this.runConcrete(c).finally(() => live.inFlight--)
     this.report.count(r)
     if (r.outcome === 'failed' && !c.decl.policy.continueOnError) this.ctx.stopper.stop('fail-fast')
   }
