@@ -26,7 +26,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-PN4JMKHN.js";
+} from "./chunks/chunk-VFRS27KQ.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-F7R4KCO3.js";
-import "./chunks/chunk-PN4JMKHN.js";
+} from "./chunks/chunk-IQVHKMYF.js";
+import "./chunks/chunk-VFRS27KQ.js";
 
 // src/index.ts
 await runMain();

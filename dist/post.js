@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-F7R4KCO3.js";
+} from "./chunks/chunk-IQVHKMYF.js";
 import {
   Journal,
   RunState,
@@ -28,7 +28,7 @@ import {
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-PN4JMKHN.js";
+} from "./chunks/chunk-VFRS27KQ.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";

@@ -119,7 +119,7 @@ operations:
     const r = run(s, '--verbose', '--summary', summary)
     expect(r.code, r.stderr).toBe(0)
     expect(readFileSync(summary, 'utf8')).toMatch(
-      /### Commands\n\n.*\n.*\n\| <code>operations&#91;0&#93;<\/code> \| 10 \| 4 \| [\d.]+ \| /
+      /### Commands\n\n.*\n.*\n\| <code>operations&#91;0&#93;<\/code> \| 10 \| 4 \| - \| [\d.]+ \| /
     )
     for (let q = 0; q < 10; q++) {
       const lines = [1, 2, 3, 4, 5].map(i => `out ${q} ${i}`).join('\n')
@@ -129,7 +129,7 @@ operations:
     const env = readFileSync(s.log, 'utf8').trim().split('\n').sort()
     expect(env).toEqual(Array.from({ length: 10 }, (_, i) => `${i} 1 f/0${i}.txt`))
     const text = runCli(['run', s.plan, '--workspace', s.ws, '--fresh']).stdout
-    expect(text).toMatch(/commands of operations\[0\]: 10 commands, parallel 4, [\d.]+\/s over /)
+    expect(text).toMatch(/commands of operations\[0\]: 10 run, parallel 4, [\d.]+\/s over /)
   })
 
   it('number the tries of a command across runs in BULK_OPS_ATTEMPT', () => {

@@ -15,13 +15,13 @@ const DIFF_LIMIT = 16 * 1024
 const ALIAS_FREE_PATHS = process.platform === 'linux'
 
 /** The tries of one operation in this attempt; `started` when its start record is written. */
-interface Tries {
+export interface Tries {
   count: number
   started: boolean
 }
 
 /** Fills an operation's report in place (not copied: a bulk run makes one per operation). */
-function settle(
+export function settle(
   base: OpReport,
   tries: Tries,
   outcome: OpReport['outcome'],
@@ -51,20 +51,34 @@ export async function execute(ctx: RunContext, op: ResolvedOp, base: OpReport): 
   }
 }
 
-/** One try: the check decides between skipping and applying. */
-async function attemptOnce(ctx: RunContext, op: ResolvedOp, base: OpReport, tries: Tries): Promise<OpReport> {
-  const { journal, dryRun } = ctx
+/** The check's verdict: a report when the operation is to be skipped, otherwise how to apply it. */
+export type Checked = { skipped: OpReport } | { check: CheckResult; overwrite: boolean }
+
+/** Checks an operation and records a skip (satisfied, or a conflict under on-conflict: skip). */
+export async function checkStep(
+  ctx: RunContext,
+  op: ResolvedOp,
+  base: OpReport,
+  tries: Tries
+): Promise<Checked> {
   const check = await checkReconciled(ctx, op)
-  const detail = check.detail ? { detail: check.detail } : {}
   const verdict = decide(op.decl, check)
   if (verdict === 'satisfied' || verdict === 'conflict') {
-    journal?.record({ t: 'k', q: op.seq, a: ctx.attempt, r: verdict })
-    return settle(base, tries, 'skipped', verdict, {
-      ...detail,
-      ...(dryRun ? { classification: verdict } : {})
-    })
+    ctx.journal?.record({ t: 'k', q: op.seq, a: ctx.attempt, r: verdict })
+    const detail = check.detail ? { detail: check.detail } : {}
+    const classification = ctx.dryRun ? { classification: verdict } : {}
+    return { skipped: settle(base, tries, 'skipped', verdict, { ...detail, ...classification }) }
   }
-  const overwrite = verdict === 'overwrite'
+  return { check, overwrite: verdict === 'overwrite' }
+}
+
+/** One try: the check decides between skipping and applying. */
+async function attemptOnce(ctx: RunContext, op: ResolvedOp, base: OpReport, tries: Tries): Promise<OpReport> {
+  const checked = await checkStep(ctx, op, base, tries)
+  if ('skipped' in checked) return checked.skipped
+  const { check, overwrite } = checked
+  const { dryRun } = ctx
+  const detail = check.detail ? { detail: check.detail } : {}
   if (dryRun) {
     if (op.kind === 'run') {
       return settle(base, tries, 'skipped', 'dry-run', {
@@ -150,35 +164,57 @@ async function afterError(
   tries: Tries,
   err: unknown
 ): Promise<OpReport | null> {
-  const { journal, attempt } = ctx
-  const { seq, decl } = op
   const message = errorMessage(err)
-  if ((err as OpError).code === 'EINTERRUPTED') {
-    journal?.record({ t: 'i', q: seq, a: attempt })
-    journal?.barrier()
-    const why = ctx.stopper.stoppedBy ?? 'signal'
-    return settle(base, tries, 'pending', why, { attempts: Math.max(0, tries.count - 1) })
-  }
+  if ((err as OpError).code === 'EINTERRUPTED') return interrupted(ctx, op, base, tries)
   if (ctx.dryRun) return settle(base, tries, 'failed', null, { classification: 'would-fail', error: message })
+  if (failedTry(ctx, op, tries, message, isTransient(err))) {
+    await backoff(ctx, op, tries, message)
+    return null
+  }
+  ctx.logger.error(`#${op.seq} ${opLabel(op.decl.index, op.decl.id)} (${op.kind}) failed: ${message}`)
+  return gaveUpOrFailed(op.decl, base, tries, message)
+}
+
+/** Records that a stop interrupted the operation: it is pending, and runs again on resume. */
+export function interrupted(ctx: RunContext, op: ResolvedOp, base: OpReport, tries: Tries): OpReport {
+  ctx.journal?.record({ t: 'i', q: op.seq, a: ctx.attempt })
+  ctx.journal?.barrier()
+  const why = ctx.stopper.stoppedBy ?? 'signal'
+  return settle(base, tries, 'pending', why, { attempts: Math.max(0, tries.count - 1) })
+}
+
+/** Records a failed try in the journal; true when another try is due (a transient error, tries left). */
+export function failedTry(
+  ctx: RunContext,
+  op: ResolvedOp,
+  tries: Tries,
+  message: string,
+  transient: boolean
+): boolean {
+  const journal = ctx.journal!
   if (!tries.started) {
-    journal!.record({ t: 's', q: seq, a: attempt })
+    journal.record({ t: 's', q: op.seq, a: ctx.attempt })
     tries.count++
   }
   ctx.sandbox.invalidate()
-  journal!.record({ t: 'f', q: seq, a: attempt, e: message })
-  const label = opLabel(decl.index, decl.id)
-  if (isTransient(err) && tries.count < decl.policy.maxAttempts && !ctx.stopper.signal.aborted) {
-    ctx.logger.warning(
-      `#${seq} ${label}: ${message}; retrying (try ${tries.count + 1} of ${decl.policy.maxAttempts})`
-    )
-    const delay = (ctx.o.retryBaseMs ?? 200) * 2 ** (tries.count - 1)
-    await sleep(delay, undefined, { signal: ctx.stopper.signal }).catch(() => {})
-    return null
-  }
-  ctx.logger.error(`#${seq} ${label} (${op.kind}) failed: ${message}`)
-  return settle(base, tries, 'failed', tries.count >= decl.policy.maxAttempts ? 'gave-up' : null, {
-    error: message
-  })
+  journal.record({ t: 'f', q: op.seq, a: ctx.attempt, e: message })
+  return transient && tries.count < op.decl.policy.maxAttempts && !ctx.stopper.signal.aborted
+}
+
+/** Waits before the next try (exponential in the tries so far; a stop cuts it short). */
+export async function backoff(ctx: RunContext, op: ResolvedOp, tries: Tries, message: string): Promise<void> {
+  const { decl } = op
+  ctx.logger.warning(
+    `#${op.seq} ${opLabel(decl.index, decl.id)}: ${message}; retrying (try ${tries.count + 1} of ${decl.policy.maxAttempts})`
+  )
+  const delay = (ctx.o.retryBaseMs ?? 200) * 2 ** (tries.count - 1)
+  await sleep(delay, undefined, { signal: ctx.stopper.signal }).catch(() => {})
+}
+
+/** The report of a failed try that is not retried now. */
+export function gaveUpOrFailed(decl: DeclaredOp, base: OpReport, tries: Tries, message: string): OpReport {
+  const reason = tries.count >= decl.policy.maxAttempts ? 'gave-up' : null
+  return settle(base, tries, 'failed', reason, { error: message })
 }
 
 /**
@@ -189,9 +225,7 @@ export function failWithout(ctx: RunContext, decl: DeclaredOp, base: OpReport, m
   const seq = base.seq!
   ctx.journal?.record({ t: 's', q: seq, a: ctx.attempt })
   ctx.journal?.record({ t: 'f', q: seq, a: ctx.attempt, e: message })
-  const tries = ctx.state?.tries[seq] ?? 1
-  const reason = tries >= decl.policy.maxAttempts ? 'gave-up' : null
-  return settle(base, { count: tries, started: true }, 'failed', reason, { error: message })
+  return gaveUpOrFailed(decl, base, { count: ctx.state?.tries[seq] ?? 1, started: true }, message)
 }
 
 /** resume-scope ref on another commit: a done operation counts only if its check still holds. */

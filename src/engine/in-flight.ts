@@ -7,14 +7,14 @@ export function nested(a: string, b: string): boolean {
 }
 
 /**
- * The concrete operations in flight at once: at most `limit`, never two on the same path or
- * one inside another. `admit` waits for room; `idle` waits until nothing is in flight (with
+ * The concrete operations (or batches) in flight at once: at most `limit`, never two on the
+ * same path or one inside another. `admit` waits for room; `idle` waits until nothing is in flight (with
  * dispatch paused by the caller, that is a consistent cut: p-queue's pause() and onIdle()).
  * A task that throws (a journal write failed) makes the next admit or idle throw, once the
  * others have ended.
  */
 export class InFlight {
-  private readonly tasks = new Map<Promise<void>, string>()
+  private readonly tasks = new Map<Promise<void>, readonly string[]>()
   private failure: { err: unknown } | undefined
 
   constructor(readonly limit: number) {}
@@ -23,14 +23,14 @@ export class InFlight {
     return this.tasks.size
   }
 
-  /** Waits until an operation on `path` may start. */
-  async admit(path: string): Promise<void> {
-    while (!this.failure && (this.tasks.size >= this.limit || this.blocks(path))) await this.settleOne()
+  /** Waits until an operation (or a batch) on `paths` may start. */
+  async admit(paths: readonly string[]): Promise<void> {
+    while (!this.failure && (this.tasks.size >= this.limit || this.blocks(paths))) await this.settleOne()
     if (this.failure) await this.idle()
   }
 
-  /** Tracks a started operation on `path` until it ends. */
-  track(path: string, task: Promise<void>): void {
+  /** Tracks a started operation (or batch) on `paths` until it ends. */
+  track(paths: readonly string[], task: Promise<void>): void {
     const tracked: Promise<void> = task.then(
       () => void this.tasks.delete(tracked),
       (err: unknown) => {
@@ -38,7 +38,7 @@ export class InFlight {
         this.failure ??= { err }
       }
     )
-    this.tasks.set(tracked, path)
+    this.tasks.set(tracked, paths)
   }
 
   /** Waits until every tracked operation has ended. */
@@ -47,8 +47,10 @@ export class InFlight {
     if (this.failure) throw this.failure.err
   }
 
-  private blocks(path: string): boolean {
-    for (const p of this.tasks.values()) if (nested(p, path)) return true
+  private blocks(paths: readonly string[]): boolean {
+    for (const held of this.tasks.values()) {
+      for (const p of held) for (const q of paths) if (nested(p, q)) return true
+    }
     return false
   }
 

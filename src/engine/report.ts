@@ -48,8 +48,9 @@ export class ReportBuilder {
     let commands = 0
     for (let i = from; i < this.operations.length; i++)
       if (this.operations[i].outcome === 'executed') commands++
-    if (commands)
-      this.commands.push({ op: labelOf(decl), parallel: decl.policy.parallel, commands, durationMs })
+    if (!commands) return
+    const batch = decl.batch !== undefined ? { batch: decl.batch } : {}
+    this.commands.push({ op: labelOf(decl), parallel: decl.policy.parallel, ...batch, commands, durationMs })
   }
 
   /** The report and exit code, once every operation has its line. */

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PATHS_ITEM } from '../plan/template.js'
 import { runInvocation, type Invocation } from './command.js'
 import type { OpKind, ResolvedOp, OpEnv } from './types.js'
 
@@ -26,6 +30,25 @@ export const runOp: OpKind = {
     if (env.fs.simulated) throw new Error('run cannot be simulated')
     await runInvocation(invocation(op, env, { BULK_OPS_PATH: op.match ?? '' }, op.argv), env)
     return { invalidatesPaths: true }
+  }
+}
+
+/**
+ * Runs one invocation for a batch of concrete operations of one batched declared operation:
+ * the `{paths}` argv item becomes one item per path, and BULK_OPS_PATHS_FILE names a file of
+ * the paths, NUL-separated (outside the workspace, removed afterwards).
+ */
+export async function runBatch(ops: readonly ResolvedOp[], env: OpEnv): Promise<void> {
+  if (env.fs.simulated) throw new Error('run cannot be simulated')
+  const paths = ops.map(o => o.src ?? o.match ?? '')
+  const dir = mkdtempSync(join(tmpdir(), 'bulk-ops-paths-'))
+  try {
+    const file = join(dir, 'paths')
+    writeFileSync(file, paths.map(p => `${p}\0`).join(''))
+    const argv = ops[0].argv?.flatMap(a => (a === PATHS_ITEM ? paths : [a]))
+    await runInvocation(invocation(ops[0], env, { BULK_OPS_PATHS_FILE: file }, argv), env)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -390,6 +390,10 @@ function normalizeOp(
       if (typeof b.creates === 'string') op.creates = b.creates
       if (typeof b.removes === 'string') op.removes = b.removes
       if (b.env && typeof b.env === 'object') op.env = { ...(b.env as Record<string, string>) }
+      if (typeof b.batch === 'number') {
+        if (op.subject === undefined) throw err('run.batch', 'a batch needs `files:`, the paths to share out')
+        op.batch = b.batch
+      }
       if (typeof b.timeout === 'string') {
         try {
           op.timeoutMs = parseDuration(b.timeout, 'run.timeout')

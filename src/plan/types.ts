@@ -46,6 +46,8 @@ export interface DeclaredOp {
   removes?: string
   timeoutMs?: number
   env?: Record<string, string>
+  /** run: at most this many paths per invocation (`{paths}` or BULK_OPS_PATHS_FILE). */
+  batch?: number
   policy: OpPolicy
   /** 1-based line of the operation in the plan file, for messages. */
   line?: number

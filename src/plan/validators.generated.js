@@ -39,7 +39,7 @@ var require_ucs2length = __commonJS({
 
 // src/plan/ajv-standalone-code.js
 var plan = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" } } }, "operations": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operation" } } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" } } }, "operations": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operation" } } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
 var schema12 = { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." };
 var schema13 = { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." };
 var schema14 = { "type": "integer", "minimum": 1, "maximum": 100 };
@@ -930,7 +930,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   validate35.errors = vErrors;
   return errors === 0;
 }
-var schema36 = { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema36 = { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] };
 var schema40 = { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." };
 var pattern3 = new RegExp("^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -1025,7 +1025,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
-          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env")) {
+          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env" || key1 === "batch")) {
             const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.run, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
@@ -1232,79 +1232,111 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data0.batch !== void 0) {
+          let data10 = data0.batch;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.run.properties.batch.type, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number") {
+            if (data10 > 1e5 || isNaN(data10)) {
+              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data10 < 1 || isNaN(data10)) {
+              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.parallel !== void 0) {
-      let data10 = data.parallel;
-      const _errs34 = errors;
+      let data11 = data.parallel;
+      const _errs36 = errors;
       let valid12 = false;
-      const _errs35 = errors;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
-        const err25 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data10 };
+      const _errs37 = errors;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
+        const err28 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data11 };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err28];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err28);
         }
         errors++;
       }
-      if (typeof data10 == "number") {
-        if (data10 > 1024 || isNaN(data10)) {
-          const err26 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data10 };
+      if (typeof data11 == "number") {
+        if (data11 > 1024 || isNaN(data11)) {
+          const err29 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data11 };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err29];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err29);
           }
           errors++;
         }
-        if (data10 < 1 || isNaN(data10)) {
-          const err27 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data10 };
+        if (data11 < 1 || isNaN(data11)) {
+          const err30 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data11 };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
       }
-      var _valid1 = _errs35 === errors;
+      var _valid1 = _errs37 === errors;
       valid12 = valid12 || _valid1;
       if (!valid12) {
-        const _errs37 = errors;
-        if ("auto" !== data10) {
-          const err28 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data10 };
+        const _errs39 = errors;
+        if ("auto" !== data11) {
+          const err31 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data11 };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
-        var _valid1 = _errs37 === errors;
+        var _valid1 = _errs39 === errors;
         valid12 = valid12 || _valid1;
       }
       if (!valid12) {
-        const err29 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data10 };
+        const err32 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data11 };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err32];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err32);
         }
         errors++;
       } else {
-        errors = _errs34;
+        errors = _errs36;
         if (vErrors !== null) {
-          if (_errs34) {
-            vErrors.length = _errs34;
+          if (_errs36) {
+            vErrors.length = _errs36;
           } else {
             vErrors = null;
           }
@@ -1312,11 +1344,11 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err33];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err33);
     }
     errors++;
   }
@@ -2459,7 +2491,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
-          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env")) {
+          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env" || key1 === "batch")) {
             const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.run, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
@@ -2666,79 +2698,111 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data0.batch !== void 0) {
+          let data10 = data0.batch;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.run.properties.batch.type, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number") {
+            if (data10 > 1e5 || isNaN(data10)) {
+              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data10 < 1 || isNaN(data10)) {
+              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.parallel !== void 0) {
-      let data10 = data.parallel;
-      const _errs34 = errors;
+      let data11 = data.parallel;
+      const _errs36 = errors;
       let valid12 = false;
-      const _errs35 = errors;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
-        const err25 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data10 };
+      const _errs37 = errors;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
+        const err28 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data11 };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err28];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err28);
         }
         errors++;
       }
-      if (typeof data10 == "number") {
-        if (data10 > 1024 || isNaN(data10)) {
-          const err26 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data10 };
+      if (typeof data11 == "number") {
+        if (data11 > 1024 || isNaN(data11)) {
+          const err29 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data11 };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err29];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err29);
           }
           errors++;
         }
-        if (data10 < 1 || isNaN(data10)) {
-          const err27 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data10 };
+        if (data11 < 1 || isNaN(data11)) {
+          const err30 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data11 };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
       }
-      var _valid1 = _errs35 === errors;
+      var _valid1 = _errs37 === errors;
       valid12 = valid12 || _valid1;
       if (!valid12) {
-        const _errs37 = errors;
-        if ("auto" !== data10) {
-          const err28 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data10 };
+        const _errs39 = errors;
+        if ("auto" !== data11) {
+          const err31 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data11 };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
-        var _valid1 = _errs37 === errors;
+        var _valid1 = _errs39 === errors;
         valid12 = valid12 || _valid1;
       }
       if (!valid12) {
-        const err29 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data10 };
+        const err32 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data11 };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err32];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err32);
         }
         errors++;
       } else {
-        errors = _errs34;
+        errors = _errs36;
         if (vErrors !== null) {
-          if (_errs34) {
-            vErrors.length = _errs34;
+          if (_errs36) {
+            vErrors.length = _errs36;
           } else {
             vErrors = null;
           }
@@ -2746,11 +2810,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err33];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err33);
     }
     errors++;
   }

@@ -195,9 +195,10 @@ export function resumedText(
 }
 
 /** `2025-01-02 10:00:00 UTC`; a dash for a time that is not one. */
-/** `optimize: 2,000 commands, parallel 4, 310/s over 6.5s`. */
+/** `optimize: 2,000 run, parallel 4, batch 50, 310/s over 6.5s`. */
 export function commandsText(s: CommandStats): string {
-  return `${s.op}: ${plural(s.commands, 'command')}, parallel ${s.parallel}, ${commandRate(s)}/s over ${formatDuration(s.durationMs)}`
+  const batch = s.batch !== undefined ? `, batch ${s.batch}` : ''
+  return `${s.op}: ${num(s.commands)} run, parallel ${s.parallel}${batch}, ${commandRate(s)}/s over ${formatDuration(s.durationMs)}`
 }
 
 /** The declared run operations whose throughput means something: ten commands or more. */

@@ -44,7 +44,9 @@ export interface Live {
 export interface CommandStats {
   op: string
   parallel: number
-  /** Commands that ran to completion (executed) in this attempt. */
+  /** Paths per invocation, when batched. */
+  batch?: number
+  /** Concrete operations whose command ran to completion (executed) in this attempt. */
   commands: number
   durationMs: number
 }

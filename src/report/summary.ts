@@ -299,11 +299,11 @@ function commandsSection(report: Report, b: Budget): Budget {
   const lines = [
     '### Commands',
     '',
-    '| operation | commands | parallel | per second | took |',
-    '|---|---:|---:|---:|---:|',
+    '| operation | run | parallel | batch | per second | took |',
+    '|---|---:|---:|---:|---:|---:|',
     ...stats.map(
       s =>
-        `| ${code(s.op)} | ${num(s.commands)} | ${s.parallel} | ${commandRate(s)} | ${esc(formatDuration(s.durationMs))} |`
+        `| ${code(s.op)} | ${num(s.commands)} | ${s.parallel} | ${s.batch ?? '-'} | ${commandRate(s)} | ${esc(formatDuration(s.durationMs))} |`
     ),
     ''
   ]
