@@ -26,7 +26,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-VFRS27KQ.js";
+} from "./chunks/chunk-RZGIYC4Q.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -52,10 +52,19 @@ export async function runBatch(ops: readonly ResolvedOp[], env: OpEnv): Promise<
   }
 }
 
-/** The environment a command inherits: this process's, without the scrubbed variables. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {}
-  for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) out[k] = v
+const inherited = new WeakMap<OpEnv, NodeJS.ProcessEnv>()
+
+/**
+ * The environment a command inherits: this process's when the run began, without the scrubbed
+ * variables. Walking process.env is slow (each key is a call into the runtime): once per run.
+ */
+function baseEnv(env: OpEnv): NodeJS.ProcessEnv {
+  let out = inherited.get(env)
+  if (!out) {
+    out = {}
+    for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) out[k] = v
+    inherited.set(env, out)
+  }
   return out
 }
 
@@ -68,7 +77,7 @@ function invocation(
   const { decl } = op
   const root = env.sandbox.root
   const vars: NodeJS.ProcessEnv = {
-    ...baseEnv(),
+    ...baseEnv(env),
     ...decl.env,
     ...paths,
     BULK_OPS_WORKSPACE: root,
