@@ -3,47 +3,21 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BATCH_ARGV_BYTES } from '../src/engine/batch.js'
-import type { Report } from '../src/report/model.js'
-import { runCli } from './helpers/cli.js'
-import { removeDir, tempDir, writeTree } from './helpers/tree.js'
+import { cleanupSetups, numberedFiles, runPlanCli, setupPlan } from './helpers/command-plans.js'
 
-const dirs: string[] = []
-afterEach(() => {
-  while (dirs.length) removeDir(dirs.pop()!)
-})
-
-function setup(
-  plan: string,
-  files: Record<string, string>
-): { ws: string; plan: string; report: string; log: string } {
-  const dir = tempDir()
-  dirs.push(dir)
-  const ws = join(dir, 'ws')
-  writeTree(ws, { '.keep': '', ...files })
-  const log = join(dir, 'log')
-  writeFileSync(join(dir, 'plan.yml'), plan.replaceAll('LOGFILE', log))
-  return { ws, plan: join(dir, 'plan.yml'), report: join(dir, 'report.json'), log }
-}
-
-function run(s: ReturnType<typeof setup>): { code: number | null; report: Report; stderr: string } {
-  const r = runCli(['run', s.plan, '--workspace', s.ws, '--report', s.report])
-  return { code: r.code, report: JSON.parse(readFileSync(s.report, 'utf8')) as Report, stderr: r.stderr }
-}
-
-const files = (n: number): Record<string, string> =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`f/${String(i).padStart(2, '0')}.txt`, `${i}\n`]))
+afterEach(cleanupSetups)
 
 /** A command that logs `SEQ ATTEMPT COUNT: PATHS` for its invocation and marks each path done. */
 const ARGV = `[bash, -c, 'echo "$BULK_OPS_SEQ $BULK_OPS_ATTEMPT $#: $*" >> LOGFILE; for p; do touch "$p.done"; done', x, "{paths}"]`
 
 describe('batched run operations', () => {
   it('hand at most `batch` paths to one invocation, in seq order, without those whose guard holds', () => {
-    const tree = { ...files(12), 'f/03.txt.done': '', 'f/04.txt.done': '' }
-    const s = setup(
+    const tree = { ...numberedFiles(12), 'f/03.txt.done': '', 'f/04.txt.done': '' }
+    const s = setupPlan(
       `version: 1\noperations:\n  - run: { files: "f/*.txt", command: ${ARGV}, creates: "{path}.done", batch: 4 }\n    parallel: 2\n`,
       tree
     )
-    const r = run(s)
+    const r = runPlanCli(s)
     expect(r.code, r.stderr).toBe(0)
     expect(r.report.counts).toMatchObject({ total: 12, executed: 10, skipped: 2 })
     expect(r.report.operations.filter(o => o.reason === 'satisfied').map(o => o.seq)).toEqual([3, 4])
@@ -59,7 +33,7 @@ describe('batched run operations', () => {
   })
 
   it('give a shell script the paths NUL-separated in BULK_OPS_PATHS_FILE', () => {
-    const s = setup(
+    const s = setupPlan(
       `version: 1
 operations:
   - run:
@@ -69,7 +43,7 @@ operations:
 `,
       { 'f/a b.txt': '', 'f/c\nd.txt': '', 'f/e.txt': '', 'f/g.txt': '' }
     )
-    const r = run(s)
+    const r = runPlanCli(s)
     expect(r.code, r.stderr).toBe(0)
     expect(readFileSync(s.log, 'utf8')).toBe('f/a b.txt|f/c\nd.txt|f/e.txt|\nf/g.txt|\n')
   })
@@ -79,11 +53,11 @@ operations:
     const tree = Object.fromEntries(
       Array.from({ length: 500 }, (_, i) => [`${long}/${long}/${long}/${String(i).padStart(3, '0')}.txt`, ''])
     )
-    const s = setup(
+    const s = setupPlan(
       `version: 1\noperations:\n  - run: { files: "**/*.txt", command: [bash, -c, 'printf "%s\\\\n" "$@" | wc -c >> LOGFILE', x, "{paths}"], batch: 1000 }\n`,
       tree
     )
-    const r = run(s)
+    const r = runPlanCli(s)
     expect(r.code, r.stderr).toBe(0)
     const sizes = readFileSync(s.log, 'utf8').trim().split('\n').map(Number)
     expect(sizes.length).toBeGreaterThanOrEqual(2)
@@ -92,7 +66,7 @@ operations:
   })
 
   it('fail every operation of a failing batch with its exit code; the next attempt retries them', () => {
-    const s = setup(
+    const s = setupPlan(
       `version: 1
 operations:
   - run:
@@ -101,16 +75,16 @@ operations:
       batch: 3
     parallel: 2
 `,
-      files(9)
+      numberedFiles(9)
     )
-    const first = run(s)
+    const first = runPlanCli(s)
     expect(first.code).toBe(1)
     expect(first.report.counts).toMatchObject({ executed: 6, failed: 3 })
     const failed = first.report.operations.filter(o => o.outcome === 'failed')
     expect(failed.map(o => o.seq)).toEqual([3, 4, 5])
     for (const o of failed) expect(o.error).toMatch(/exited with code 9; stderr:\nbad batch/)
     writeFileSync(join(s.ws, 'ok'), '')
-    const second = run(s)
+    const second = runPlanCli(s)
     expect(second.code, second.stderr).toBe(0)
     expect(second.report.operations.filter(o => o.reason === 'done-earlier').length).toBe(6)
     expect(second.report.operations.filter(o => o.outcome === 'executed').map(o => o.seq)).toEqual([3, 4, 5])

@@ -8,35 +8,9 @@ import { nested } from '../src/engine/in-flight.js'
 import { WAL_FILE } from '../src/journal/journal.js'
 import type { Report } from '../src/report/model.js'
 import { runCli, startCli } from './helpers/cli.js'
-import { removeDir, tempDir, writeTree } from './helpers/tree.js'
+import { cleanupSetups, numberedFiles, runPlanCli, setupPlan } from './helpers/command-plans.js'
 
-const dirs: string[] = []
-afterEach(() => {
-  while (dirs.length) removeDir(dirs.pop()!)
-})
-
-interface Setup {
-  dir: string
-  ws: string
-  plan: string
-  report: string
-  log: string
-}
-
-function setup(plan: string, files: Record<string, string>): Setup {
-  const dir = tempDir()
-  dirs.push(dir)
-  const ws = join(dir, 'ws')
-  writeTree(ws, { '.keep': '', ...files })
-  const log = join(dir, 'log')
-  writeFileSync(join(dir, 'plan.yml'), plan.replaceAll('LOGFILE', log))
-  return { dir, ws, plan: join(dir, 'plan.yml'), report: join(dir, 'report.json'), log }
-}
-
-function run(s: Setup, ...extra: string[]): { code: number | null; report: Report; stderr: string } {
-  const r = runCli(['run', s.plan, '--workspace', s.ws, '--report', s.report, ...extra])
-  return { code: r.code, report: JSON.parse(readFileSync(s.report, 'utf8')) as Report, stderr: r.stderr }
-}
+afterEach(cleanupSetups)
 
 /** The log's lines `S seq path` / `E seq path`, in the order the commands wrote them. */
 function events(log: string): { kind: string; seq: number; path: string }[] {
@@ -68,9 +42,6 @@ function overlap(ev: ReturnType<typeof events>): { max: number; nestedOverlap: b
 
 const LOGGED = `shell: 'echo "S $BULK_OPS_SEQ $BULK_OPS_PATH" >> LOGFILE; sleep 0.3; echo "E $BULK_OPS_SEQ $BULK_OPS_PATH" >> LOGFILE'`
 
-const files = (n: number): Record<string, string> =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`f/${String(i).padStart(2, '0')}.txt`, `${i}\n`]))
-
 /** Processes whose command line holds `marker`. */
 function processesWith(marker: string): string[] {
   try {
@@ -82,11 +53,11 @@ function processesWith(marker: string): string[] {
 
 describe('parallel run operations', () => {
   it('keep at most `parallel` commands in flight, start them in seq order and journal each', () => {
-    const s = setup(
+    const s = setupPlan(
       `version: 1\noperations:\n  - run: { files: "f/*.txt", ${LOGGED} }\n    parallel: 3\n`,
-      files(8)
+      numberedFiles(8)
     )
-    const r = run(s)
+    const r = runPlanCli(s)
     expect(r.code, r.stderr).toBe(0)
     expect(r.report.counts).toMatchObject({ total: 8, executed: 8 })
     expect(r.report.operations.map(o => o.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
@@ -105,7 +76,7 @@ describe('parallel run operations', () => {
   })
 
   it("log each invocation's stdout and stderr whole, apart from the others, and set its environment", () => {
-    const s = setup(
+    const s = setupPlan(
       `version: 1
 operations:
   - run:
@@ -113,10 +84,10 @@ operations:
       shell: 'for i in 1 2 3 4 5; do echo "out $BULK_OPS_SEQ $i"; echo "err $BULK_OPS_SEQ $i" >&2; sleep 0.05; done; echo "$BULK_OPS_SEQ $BULK_OPS_ATTEMPT $BULK_OPS_PATH" >> LOGFILE'
     parallel: 4
 `,
-      files(10)
+      numberedFiles(10)
     )
     const summary = join(s.dir, 'summary.md')
-    const r = run(s, '--verbose', '--summary', summary)
+    const r = runPlanCli(s, '--verbose', '--summary', summary)
     expect(r.code, r.stderr).toBe(0)
     expect(readFileSync(summary, 'utf8')).toMatch(
       /### Commands\n\n.*\n.*\n\| <code>operations&#91;0&#93;<\/code> \| 10 \| 4 \| - \| [\d.]+ \| /
@@ -133,23 +104,26 @@ operations:
   })
 
   it('number the tries of a command across runs in BULK_OPS_ATTEMPT', () => {
-    const s = setup(
+    const s = setupPlan(
       `version: 1
 operations:
   - run: { files: "f/*.txt", shell: 'echo "$BULK_OPS_ATTEMPT" >> LOGFILE; [ "$BULK_OPS_ATTEMPT" = 2 ]' }
     parallel: 2
 `,
-      files(2)
+      numberedFiles(2)
     )
-    expect(run(s).code).toBe(1)
-    expect(run(s).code).toBe(0)
+    expect(runPlanCli(s).code).toBe(1)
+    expect(runPlanCli(s).code).toBe(0)
     expect(readFileSync(s.log, 'utf8')).toBe('1\n1\n2\n2\n')
   })
 
   it('never run two commands on the same path or one inside another at once', () => {
     const tree = { 'd/a/x.txt': 'x', 'd/a/y.txt': 'y', 'd/b/z.txt': 'z', 'd/c.txt': 'c' }
-    const s = setup(`version: 1\noperations:\n  - run: { files: "d/**", ${LOGGED} }\n    parallel: 4\n`, tree)
-    const r = run(s)
+    const s = setupPlan(
+      `version: 1\noperations:\n  - run: { files: "d/**", ${LOGGED} }\n    parallel: 4\n`,
+      tree
+    )
+    const r = runPlanCli(s)
     expect(r.code, r.stderr).toBe(0)
     expect(r.report.operations.map(o => o.from)).toContain('d/a')
     const o = overlap(events(s.log))
@@ -159,11 +133,11 @@ operations:
 
   it('take the --parallel flag as the default, and the operation over it', () => {
     const plan = `version: 1\noperations:\n  - run: { files: "f/*.txt", ${LOGGED} }\n`
-    const s = setup(plan, files(4))
-    run(s, '--parallel', '4')
+    const s = setupPlan(plan, numberedFiles(4))
+    runPlanCli(s, '--parallel', '4')
     expect(overlap(events(s.log)).max).toBeGreaterThanOrEqual(2)
-    const one = setup(`${plan}    parallel: 1\n`, files(4))
-    run(one, '--parallel', 'auto')
+    const one = setupPlan(`${plan}    parallel: 1\n`, numberedFiles(4))
+    runPlanCli(one, '--parallel', 'auto')
     expect(overlap(events(one.log)).max).toBe(1)
     const bad = runCli(['run', s.plan, '--workspace', s.ws, '--parallel', '0'])
     expect(bad.code).toBe(2)
@@ -171,17 +145,17 @@ operations:
   })
 
   it('under continue-on-error: false, a failure interrupts the commands in flight: pending, exit 1', () => {
-    const s = setup(
+    const s = setupPlan(
       `version: 1
 defaults: { continue-on-error: false }
 operations:
   - run: { files: "f/*.txt", shell: 'if [ "$BULK_OPS_SEQ" = 0 ]; then exit 7; fi; sleep 20', creates: "{path}.never" }
     parallel: 3
 `,
-      files(6)
+      numberedFiles(6)
     )
     const started = Date.now()
-    const r = run(s)
+    const r = runPlanCli(s)
     expect(Date.now() - started).toBeLessThan(15_000)
     expect(r.code).toBe(1)
     expect(r.report.stoppedBy).toBe('fail-fast')
@@ -192,7 +166,7 @@ operations:
 
   it('on SIGINT with commands in flight: exit 3 within 7 s, no process left, and the resume completes', async () => {
     const marker = `30.${Date.now() % 100000}`
-    const s = setup(
+    const s = setupPlan(
       `version: 1
 operations:
   - run:
@@ -201,7 +175,7 @@ operations:
       creates: "{path}.done"
     parallel: 3
 `,
-      files(6)
+      numberedFiles(6)
     )
     const child = startCli(['run', s.plan, '--workspace', s.ws, '--report', s.report])
     let err = ''
@@ -222,7 +196,7 @@ operations:
     expect(first.counts).toMatchObject({ total: 6, pending: 6 })
     expect(first.stoppedBy).toBe('signal')
     writeFileSync(join(s.ws, 'go'), '')
-    const second = run(s)
+    const second = runPlanCli(s)
     expect(second.code, second.stderr).toBe(0)
     expect(second.report.counts).toMatchObject({ total: 6, executed: 6 })
     for (let i = 0; i < 6; i++) expect(existsSync(join(s.ws, `f/0${i}.txt.done`))).toBe(true)
