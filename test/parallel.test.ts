@@ -5,12 +5,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nested } from '../src/engine/in-flight.js'
+import { runPlan } from '../src/engine.js'
 import { WAL_FILE } from '../src/journal/journal.js'
+import { St } from '../src/journal/state.js'
+import { parsePlan } from '../src/plan/load.js'
 import type { Report } from '../src/report/model.js'
 import { runCli, startCli } from './helpers/cli.js'
 import { cleanupSetups, numberedFiles, runPlanCli, setupPlan } from './helpers/command-plans.js'
+import { cleanupWorkspaces, makeWs } from './helpers/plans.js'
 
-afterEach(cleanupSetups)
+afterEach(() => {
+  cleanupSetups()
+  cleanupWorkspaces()
+})
 
 /** The log's lines `S seq path` / `E seq path`, in the order the commands wrote them. */
 function events(log: string): { kind: string; seq: number; path: string }[] {
@@ -211,5 +218,61 @@ describe('nested paths', () => {
     expect(nested('a', 'ab')).toBe(false)
     expect(nested('a/b', 'a/c')).toBe(false)
     expect(nested('', 'x')).toBe(true)
+  })
+})
+
+describe('stops and checkpoints with commands in flight', () => {
+  it('at the time budget, the commands in flight are interrupted after the grace period: pending, exit 3', () => {
+    const s = setupPlan(
+      `version: 1
+operations:
+  - run: { files: "f/*.txt", shell: 'sleep 20', creates: "{path}.never" }
+    parallel: 2
+`,
+      numberedFiles(4)
+    )
+    const started = Date.now()
+    const r = runPlanCli(s, '--time-budget', '1s')
+    expect(Date.now() - started).toBeLessThan(12_000)
+    expect(r.code).toBe(3)
+    expect(r.report.stoppedBy).toBe('time-budget')
+    expect(r.report.counts).toMatchObject({ total: 4, pending: 4 })
+    expect(r.report.operations.every(o => o.reason === 'time-budget')).toBe(true)
+  })
+
+  it('take a checkpoint as a consistent cut: nothing in flight, nothing started but unfinished', async () => {
+    const t = makeWs(numberedFiles(12))
+    const plan = parsePlan(
+      `version: 1
+operations:
+  - run: { files: "f/*.txt", shell: 'sleep 0.05; touch "$BULK_OPS_PATH.done"' }
+    parallel: 3
+`,
+      'plan.yml'
+    )
+    let inFlight = 0
+    const cuts: { inFlight: number; started: number; done: number }[] = []
+    const { report } = await runPlan({
+      plan,
+      workspace: t.ws,
+      stateDir: t.freshState(),
+      checkpointEveryMs: 0,
+      onProgress: (_c, _r, live) => void (inFlight = live.inFlight),
+      onCheckpoint: async j => {
+        const st = j.state
+        let started = 0
+        let done = 0
+        for (let q = 0; q < st.total; q++) {
+          if (st.status[q] === St.Started) started++
+          if (st.isDone(q)) done++
+        }
+        cuts.push({ inFlight, started, done })
+      }
+    })
+    expect(report.counts.executed).toBe(12)
+    expect(cuts.length).toBeGreaterThanOrEqual(3)
+    for (const c of cuts)
+      expect({ inFlight: c.inFlight, started: c.started }).toEqual({ inFlight: 0, started: 0 })
+    expect(cuts.map(c => c.done)).toEqual([...cuts.map(c => c.done)].sort((a, b) => a - b))
   })
 })
