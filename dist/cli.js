@@ -26,7 +26,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-RZGIYC4Q.js";
+} from "./chunks/chunk-QGE5KXX2.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

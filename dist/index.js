@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-DDBVX2AQ.js";
-import "./chunks/chunk-RZGIYC4Q.js";
+} from "./chunks/chunk-C4L3ZVZP.js";
+import "./chunks/chunk-QGE5KXX2.js";
 
 // src/index.ts
 await runMain();

@@ -219,13 +219,15 @@ export function gaveUpOrFailed(decl: DeclaredOp, base: OpReport, tries: Tries, m
 
 /**
  * Fails an operation that cannot run at all (its expansion failed, its templates do not
- * render): a start and a failure in the journal, as for a try that failed.
+ * render): a start and a failure in the journal, as for a try that failed; a dry-run says it
+ * would fail.
  */
 export function failWithout(ctx: RunContext, decl: DeclaredOp, base: OpReport, message: string): OpReport {
   const seq = base.seq!
   ctx.journal?.record({ t: 's', q: seq, a: ctx.attempt })
   ctx.journal?.record({ t: 'f', q: seq, a: ctx.attempt, e: message })
-  return gaveUpOrFailed(decl, base, { count: ctx.state?.tries[seq] ?? 1, started: true }, message)
+  const r = gaveUpOrFailed(decl, base, { count: ctx.state?.tries[seq] ?? 1, started: true }, message)
+  return ctx.dryRun ? Object.assign(r, { classification: 'would-fail' as const }) : r
 }
 
 /** resume-scope ref on another commit: a done operation counts only if its check still holds. */
