@@ -10,6 +10,7 @@ import {
   UsageError,
   assertSupportedRunner,
   attemptEnd,
+  commandsText,
   errorMessage,
   formatDuration,
   groupsOf,
@@ -17,15 +18,17 @@ import {
   nextRunText,
   num,
   parseDuration,
+  parseParallel,
   preflight,
   renderSummary,
   resumedText,
   runPlan,
+  shownCommands,
   skipReasons,
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-N7ISJXVD.js";
+} from "./chunks/chunk-JVXGZ6WH.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -66,6 +69,7 @@ function renderText(report, opts = {}) {
     )
   );
   if (report.stoppedBy) out.push(`  stopped early: ${report.stoppedBy}`);
+  for (const s of shownCommands(report)) out.push(printable(`  commands of ${commandsText(s)}`));
   if (report.dryRun) {
     const classes = /* @__PURE__ */ new Map();
     for (const r of report.operations) {
@@ -191,7 +195,7 @@ function renderInspect(dir, state, info) {
 var USAGE = `usage:
   bulk-ops run PLAN [--workspace DIR] [--state-dir DIR] [--dry-run] [--report FILE]
                     [--summary FILE] [--time-budget 30s] [--max-attempts N] [--fail-fast]
-                    [--fresh] [--verbose]
+                    [--fresh] [--verbose] [--parallel N|auto]
   bulk-ops inspect STATE-DIR
 exit codes: 0 complete, 1 something failed, 2 bad plan or usage, 3 incomplete but resumable`;
 var stdio = {
@@ -292,7 +296,8 @@ async function runCommand(args, io) {
     "fail-fast": { type: "boolean" },
     fresh: { type: "boolean" },
     verbose: { type: "boolean" },
-    "checkpoint-every": { type: "string" }
+    "checkpoint-every": { type: "string" },
+    parallel: { type: "string" }
   });
   if (positionals.length !== 1)
     throw new UsageError(positionals.length ? `unexpected '${positionals[1]}'` : "missing PLAN");
@@ -310,7 +315,8 @@ async function runCommand(args, io) {
   const checkpointEveryMs = v["checkpoint-every"] !== void 0 ? parseDuration(String(v["checkpoint-every"]), "--checkpoint-every") : 6e4;
   const plan = await loadPlanFile(resolve(positionals[0]), {
     maxAttempts,
-    continueOnError: v["fail-fast"] ? false : void 0
+    continueOnError: v["fail-fast"] ? false : void 0,
+    parallel: v.parallel !== void 0 ? parseParallel(String(v.parallel), "--parallel") : void 0
   });
   const sandbox = new Sandbox(workspace);
   try {
@@ -321,7 +327,7 @@ async function runCommand(args, io) {
   await preflight(plan, sandbox);
   const controller = new AbortController();
   const onSignal = (sig) => {
-    io.err(`bulk-ops: ${sig} received; stopping after the running operation
+    io.err(`bulk-ops: ${sig} received; stopping: nothing new starts, running commands get a grace period
 `);
     controller.abort();
   };
@@ -345,7 +351,7 @@ async function runCommand(args, io) {
       logger,
       fresh: !!v.fresh,
       checkpointEveryMs,
-      onProgress: (c, r) => progress.update(c, r)
+      onProgress: (c, r, live) => progress.update(c, r, live)
     });
     progress.done();
     const ctx = {

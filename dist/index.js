@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-5GWQ7FNR.js";
-import "./chunks/chunk-N7ISJXVD.js";
+} from "./chunks/chunk-OHUI5J22.js";
+import "./chunks/chunk-JVXGZ6WH.js";
 
 // src/index.ts
 await runMain();

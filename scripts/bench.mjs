@@ -2,7 +2,8 @@
 // ratios (never asserted in tests). BENCH_QUICK=1 runs everything 10× smaller, for a quick check;
 // BENCH_ROUNDS=N repeats the rename and write comparisons N times (default 2; best of N is used);
 // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every in-process engine run into DIR;
-// BENCH_ONLY=renames,reference (say) runs only those phases.
+// BENCH_ONLY=renames,reference (say) runs only those phases; `commands` is gzip over files against
+// xargs, a shell loop and GNU parallel (scripts/bench-commands.mjs).
 //
 // What runs where:
 // - `bulk-ops run`: the CLI bundle, built into a temp dir with scripts/build.mjs, timed as a
@@ -28,6 +29,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { commandsPhase } from './bench-commands.mjs'
 import { genTree, PER_DIR, stemOf } from './bench-tree.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -37,7 +39,7 @@ const SCALE = QUICK ? 10 : 1
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2) || 2)
 const PROF_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : null
 /** BENCH_ONLY=key,key runs only those phases (for a quick look; `npm run bench` runs them all). */
-const PHASE_KEYS = ['renames-small', 'renames', 'writes', 'reference', 'resume', 'memory']
+const PHASE_KEYS = ['renames-small', 'renames', 'writes', 'reference', 'resume', 'memory', 'commands']
 /** Phases of scripts/bench-checkpoint.mjs, which `npm run bench` runs next. */
 const CHECKPOINT_KEYS = ['checkpoint', 'checkpoint-lfs']
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null
@@ -632,7 +634,26 @@ try {
     ['writes', () => writes(N.writes)],
     ['reference design', () => baseline(N.baseline)],
     ['resume', () => resume(N.resume)],
-    ['memory', () => memory(N.memory)]
+    ['memory', () => memory(N.memory)],
+    [
+      'commands',
+      () =>
+        commandsPhase({
+          cli,
+          freshDir,
+          freshPath,
+          remove,
+          settle,
+          log,
+          rows,
+          verdict,
+          fmtMs,
+          fmtX,
+          fmtN,
+          rounds: ROUNDS,
+          scale: SCALE
+        })
+    ]
   ].filter((_, i) => ONLY === null || ONLY.includes(PHASE_KEYS[i]))
   // A phase that breaks (a hung or failed run) is reported as such; the others still run.
   for (const [name, phase] of phases) {

@@ -8,6 +8,7 @@ import { Journal } from './journal/journal.js'
 import { writeAtomic } from './journal/snapshot.js'
 import type { Logger } from './logger.js'
 import { loadPlanFile } from './plan/load.js'
+import { parseParallel } from './plan/parallel.js'
 import { Sandbox } from './plan/paths.js'
 import { preflight } from './plan/preflight.js'
 import { renderText } from './report/text.js'
@@ -19,7 +20,7 @@ import { assertSupportedRunner, UnsupportedRunnerError } from './runner-os.js'
 const USAGE = `usage:
   bulk-ops run PLAN [--workspace DIR] [--state-dir DIR] [--dry-run] [--report FILE]
                     [--summary FILE] [--time-budget 30s] [--max-attempts N] [--fail-fast]
-                    [--fresh] [--verbose]
+                    [--fresh] [--verbose] [--parallel N|auto]
   bulk-ops inspect STATE-DIR
 exit codes: 0 complete, 1 something failed, 2 bad plan or usage, 3 incomplete but resumable`
 
@@ -134,7 +135,8 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
     'fail-fast': { type: 'boolean' },
     fresh: { type: 'boolean' },
     verbose: { type: 'boolean' },
-    'checkpoint-every': { type: 'string' }
+    'checkpoint-every': { type: 'string' },
+    parallel: { type: 'string' }
   })
   if (positionals.length !== 1)
     throw new UsageError(positionals.length ? `unexpected '${positionals[1]}'` : 'missing PLAN')
@@ -156,7 +158,8 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       : 60_000
   const plan = await loadPlanFile(resolve(positionals[0]), {
     maxAttempts,
-    continueOnError: v['fail-fast'] ? false : undefined
+    continueOnError: v['fail-fast'] ? false : undefined,
+    parallel: v.parallel !== undefined ? parseParallel(String(v.parallel), '--parallel') : undefined
   })
   const sandbox = new Sandbox(workspace)
   try {
@@ -168,7 +171,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
 
   const controller = new AbortController()
   const onSignal = (sig: NodeJS.Signals): void => {
-    io.err(`bulk-ops: ${sig} received; stopping after the running operation\n`)
+    io.err(`bulk-ops: ${sig} received; stopping: nothing new starts, running commands get a grace period\n`)
     controller.abort()
   }
   process.on('SIGINT', onSignal)
@@ -191,7 +194,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       logger,
       fresh: !!v.fresh,
       checkpointEveryMs,
-      onProgress: (c, r) => progress.update(c, r)
+      onProgress: (c, r, live) => progress.update(c, r, live)
     })
     progress.done()
     const ctx = {

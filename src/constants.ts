@@ -13,7 +13,8 @@ export const Inputs = {
   Key: 'key',
   Summary: 'summary',
   GithubToken: 'github-token',
-  PrComment: 'pr-comment'
+  PrComment: 'pr-comment',
+  Parallel: 'parallel'
 } as const
 
 /** Output names, exactly as in action.yml. */

@@ -4,6 +4,7 @@ import { isInside, pathProblem } from './plan/paths.js'
 import { parseDuration } from './duration.js'
 import { UsageError } from './errors.js'
 import { Inputs } from './constants.js'
+import { parseParallel, type Parallel } from './plan/parallel.js'
 
 export type StoreKind = 'cache' | 'artifact'
 
@@ -26,6 +27,8 @@ export interface ActionInputs {
   summary: boolean
   githubToken: string
   prComment: boolean
+  /** Default `parallel` of the plan's run operations. */
+  parallel: Parallel
 }
 
 type GetInput = (name: string) => string
@@ -119,6 +122,7 @@ export function getInputs(get: GetInput, workspace: string): ActionInputs {
     key: val(Inputs.Key),
     summary: bool(Inputs.Summary, val(Inputs.Summary, 'true')),
     githubToken: get(Inputs.GithubToken),
-    prComment: bool(Inputs.PrComment, val(Inputs.PrComment, 'false'))
+    prComment: bool(Inputs.PrComment, val(Inputs.PrComment, 'false')),
+    parallel: parseParallel(val(Inputs.Parallel, '1'), `input '${Inputs.Parallel}'`)
   }
 }

@@ -100,7 +100,7 @@ operations:
     const term = await run(true)
     expect(term.err).toMatch(
       new RegExp(
-        `\r${ESC}\\[2Kbulk-ops: [\\d,]+ operations so far \\(at #\\d+\\): \\d+ executed, 0 skipped, 0 failed, 0 pending · `
+        `\r${ESC}\\[2Kbulk-ops: [\\d,]+ of [\\d,]+ operations done, [\\d.,]+/s, ~[\\w.]+ left \\(at #\\d+\\): \\d+ executed, 0 skipped, 0 failed, 0 pending · `
       )
     )
     // The line is cleared before the summary, which stays clean.
@@ -146,8 +146,21 @@ describe('Progress', () => {
     // At 2 s, 12 s, 22 s, 32 s, 42 s of a 49.5 s run.
     expect(out).toHaveLength(5)
     expect(out[0]).toBe(
-      'bulk-ops: 5 operations so far (at #4): 5 executed, 0 skipped, 0 failed, 0 pending · 2.0s\n'
+      'bulk-ops: 5 operations done, 2.5/s (at #4): 5 executed, 0 skipped, 0 failed, 0 pending · 2.0s\n'
     )
+  })
+
+  it('shows what is in flight, the rate and the time left for the operations known', () => {
+    let t = 0
+    const out: string[] = []
+    const p = new Progress({ write: s => out.push(s), tty: false, now: () => t, delayMs: 0, everyMs: 0 })
+    t = 4000
+    p.update(counts(10), r(9), { inFlight: 3, known: 50 })
+    expect(out[0]).toMatch(
+      /^bulk-ops: 10 of 50 operations done, 3 in flight, 2\.5\/s, ~16\.0s left \(at #9\)/
+    )
+    p.update(counts(50), r(49), { inFlight: 0, known: 50 })
+    expect(out[1]).toMatch(/^bulk-ops: 50 operations done, 13\/s \(at #49\)/)
   })
 
   it('redraws one terminal line and clears it at the end', () => {

@@ -62,7 +62,8 @@ export async function runMain(): Promise<void> {
     const inputs = getInputs(name => core.getInput(name), workspace)
     const plan = await loadPlanFile(inputs.plan, {
       maxAttempts: inputs.maxAttempts,
-      continueOnError: inputs.continueOnError
+      continueOnError: inputs.continueOnError,
+      parallel: inputs.parallel
     })
     const sandbox = new Sandbox(inputs.workingDirectory)
     await sandbox.init()
@@ -85,7 +86,7 @@ export async function runMain(): Promise<void> {
         workspace: inputs.workingDirectory,
         dryRun: true,
         logger: coreLogger,
-        onProgress: (c, r) => progress.update(c, r)
+        onProgress: (c, r, live) => progress.update(c, r, live)
       })
       core.saveState(State.Saved, 'true')
       writeReport(reportPath, report)
@@ -134,7 +135,7 @@ export async function runMain(): Promise<void> {
     const onSignal = (sig: string): void => {
       signalled = true
       core.warning(
-        `${sig} received: stopping after the running operation; the post step saves the checkpoint`
+        `${sig} received: stopping (nothing new starts, running commands get a grace period); the post step saves the checkpoint`
       )
       controller.abort()
     }
@@ -152,7 +153,7 @@ export async function runMain(): Promise<void> {
       checkpointEveryMs: inputs.checkpointEveryMs,
       reverifyDone: restore.reverify,
       onCheckpoint: canCheckpoint ? async j => void (await cp.capture(false, j.state)) : undefined,
-      onProgress: (c, r) => progress.update(c, r)
+      onProgress: (c, r, live) => progress.update(c, r, live)
     })
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

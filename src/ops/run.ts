@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process'
-import { OpError } from '../errors.js'
-import { formatDuration } from '../duration.js'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PATHS_ITEM } from '../plan/template.js'
+import { runInvocation, type Invocation } from './command.js'
 import type { OpKind, ResolvedOp, OpEnv } from './types.js'
 
-/** How long a running command may go on after a stop was requested, before it is terminated. */
-export const STOP_GRACE_MS = 3000
-const KILL_AFTER_MS = 1500
-/** How long output may still arrive after the command exited (a background child may hold the pipes open). */
-const STREAM_GRACE_MS = 500
-const TAIL_BYTES = 4096
-const TAIL_LINES = 10
+export { STOP_GRACE_MS } from './command.js'
 
 /** Variables a command never inherits: the runner's credentials and the action's inputs. */
 const SCRUBBED =
@@ -32,126 +28,69 @@ export const runOp: OpKind = {
   },
   async apply(op, env) {
     if (env.fs.simulated) throw new Error('run cannot be simulated')
-    await runCommand(op, env)
+    await runInvocation(invocation(op, env, { BULK_OPS_PATH: op.match ?? '' }, op.argv), env)
     return { invalidatesPaths: true }
   }
 }
 
-function commandEnv(op: ResolvedOp, root: string): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {}
-  for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) out[k] = v
-  Object.assign(out, op.decl.env ?? {})
-  out.BULK_OPS_PATH = op.match ?? ''
-  out.BULK_OPS_WORKSPACE = root
-  out.BULK_OPS_SEQ = String(op.seq)
+/**
+ * Runs one invocation for a batch of concrete operations of one batched declared operation:
+ * the `{paths}` argv item becomes one item per path, and BULK_OPS_PATHS_FILE names a file of
+ * the paths, NUL-separated (outside the workspace, removed afterwards).
+ */
+export async function runBatch(ops: readonly ResolvedOp[], env: OpEnv): Promise<void> {
+  if (env.fs.simulated) throw new Error('run cannot be simulated')
+  const paths = ops.map(o => o.src ?? o.match ?? '')
+  const dir = mkdtempSync(join(tmpdir(), 'bulk-ops-paths-'))
+  try {
+    const file = join(dir, 'paths')
+    writeFileSync(file, paths.map(p => `${p}\0`).join(''))
+    const argv = ops[0].argv?.flatMap(a => (a === PATHS_ITEM ? paths : [a]))
+    await runInvocation(invocation(ops[0], env, { BULK_OPS_PATHS_FILE: file }, argv), env)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const inherited = new WeakMap<OpEnv, NodeJS.ProcessEnv>()
+
+/**
+ * The environment a command inherits: this process's when the run began, without the scrubbed
+ * variables. Walking process.env is slow (each key is a call into the runtime): once per run.
+ */
+function baseEnv(env: OpEnv): NodeJS.ProcessEnv {
+  let out = inherited.get(env)
+  if (!out) {
+    out = {}
+    for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) out[k] = v
+    inherited.set(env, out)
+  }
   return out
 }
 
-/** Keeps the last few KiB of a stream, for error messages. */
-class Tail {
-  private buf = Buffer.alloc(0)
-  push(chunk: Buffer): void {
-    this.buf = Buffer.concat([this.buf, chunk])
-    if (this.buf.length > TAIL_BYTES * 2) this.buf = this.buf.subarray(this.buf.length - TAIL_BYTES)
-  }
-  lines(): string {
-    const text = this.buf.subarray(Math.max(0, this.buf.length - TAIL_BYTES)).toString('utf8')
-    return text.trimEnd().split('\n').slice(-TAIL_LINES).join('\n')
-  }
-}
-
-function runCommand(op: ResolvedOp, env: OpEnv): Promise<void> {
+function invocation(
+  op: ResolvedOp,
+  env: OpEnv,
+  paths: NodeJS.ProcessEnv,
+  argv: string[] | undefined
+): Invocation {
+  const { decl } = op
   const root = env.sandbox.root
-  const [file, ...args] = op.decl.shell !== undefined ? ['bash', '-c', op.decl.shell, 'bulk-ops'] : op.argv!
-  const label = op.decl.shell !== undefined ? 'shell script' : `'${file}'`
-  return new Promise((resolve, reject) => {
-    const stderr = new Tail()
-    let timedOut = false
-    let stopped = false
-    let settled = false
-    const child = spawn(file, args, {
-      cwd: root,
-      env: commandEnv(op, root),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true
-    })
-    const killGroup = (sig: NodeJS.Signals): void => {
-      try {
-        if (child.pid) process.kill(-child.pid, sig)
-      } catch {
-        // already gone
-      }
-    }
-    const terminate = (): void => {
-      killGroup('SIGTERM')
-      setTimeout(() => killGroup('SIGKILL'), KILL_AFTER_MS).unref()
-    }
-    const timer =
-      op.decl.timeoutMs !== undefined
-        ? setTimeout(() => {
-            timedOut = true
-            terminate()
-          }, op.decl.timeoutMs)
-        : undefined
-    let graceTimer: NodeJS.Timeout | undefined
-    const onAbort = (): void => {
-      stopped = true
-      graceTimer = setTimeout(terminate, STOP_GRACE_MS)
-    }
-    if (env.signal.aborted) onAbort()
-    else env.signal.addEventListener('abort', onAbort, { once: true })
-    child.stdout.on('data', (d: Buffer) => env.logger.debug(`#${op.seq} ${d.toString('utf8').trimEnd()}`))
-    child.stderr.on('data', (d: Buffer) => stderr.push(d))
-    let streamTimer: NodeJS.Timeout | undefined
-    const done = (err?: Error): void => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      clearTimeout(graceTimer)
-      clearTimeout(streamTimer)
-      env.signal.removeEventListener('abort', onAbort)
-      if (err) reject(err)
-      else resolve()
-    }
-    child.on('error', err => {
-      const code = (err as NodeJS.ErrnoException).code
-      const msg = code === 'ENOENT' ? `command not found: ${label}` : `cannot start ${label}: ${err.message}`
-      done(new OpError(msg, { code }))
-    })
-    // The command is done when it exits, even if a process it left in the background still holds
-    // stdout/stderr open ('close' would wait for that process): take what output came, then stop reading.
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer)
-      streamTimer = setTimeout(() => {
-        child.stdout.destroy()
-        child.stderr.destroy()
-        finish(code, signal)
-      }, STREAM_GRACE_MS)
-    })
-    child.on('close', (code, signal) => finish(code, signal))
-    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
-      const tail = stderr.lines()
-      const withTail = (m: string): string => (tail ? `${m}; stderr:\n${tail}` : m)
-      if (timedOut) {
-        done(
-          new OpError(withTail(`${label} timed out after ${formatDuration(op.decl.timeoutMs!)}`), {
-            transient: true,
-            code: 'ETIMEDOUT'
-          })
-        )
-      } else if (code === 0) {
-        done()
-      } else if (stopped && signal) {
-        done(
-          new OpError(`${label} was stopped (${signal}) because the run is stopping`, {
-            code: 'EINTERRUPTED'
-          })
-        )
-      } else if (signal) {
-        done(new OpError(withTail(`${label} was killed by ${signal}`), { code: 'ESIGNAL' }))
-      } else {
-        done(new OpError(withTail(`${label} exited with code ${code}`), { code: `EXIT${code}` }))
-      }
-    }
-  })
+  const vars: NodeJS.ProcessEnv = {
+    ...baseEnv(env),
+    ...decl.env,
+    ...paths,
+    BULK_OPS_WORKSPACE: root,
+    BULK_OPS_SEQ: String(op.seq),
+    BULK_OPS_ATTEMPT: String(op.attempt ?? 1)
+  }
+  const shell = decl.shell !== undefined
+  return {
+    argv: shell ? ['bash', '-c', decl.shell!, 'bulk-ops'] : argv!,
+    env: vars,
+    cwd: root,
+    label: shell ? 'shell script' : `'${argv![0]}'`,
+    seq: op.seq,
+    ...(decl.timeoutMs !== undefined ? { timeoutMs: decl.timeoutMs } : {})
+  }
 }

@@ -21,6 +21,8 @@ export interface ResolvedOp {
   argv?: string[]
   creates?: string
   removes?: string
+  /** This try's number, counted across workflow attempts (set by the engine before apply). */
+  attempt?: number
 }
 
 /** What an operation's check found. `prepared` carries work to reuse in apply (new file content). */

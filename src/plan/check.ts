@@ -1,4 +1,5 @@
 import {
+  PATHS_ITEM,
   PLACEHOLDERS,
   TemplateError,
   parseTemplate,
@@ -154,21 +155,44 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
 
   if (op.kind === 'run') {
     op.command?.forEach((arg, i) => {
-      const parts = parse(`run.command[${i}]`, arg)
-      if (placeholders(parts).length > 0 && !hasMatch) {
+      const field = `run.command[${i}]`
+      if (arg === PATHS_ITEM) {
+        if (op.batch === undefined)
+          throw mk(field, `'{paths}' stands for the paths of a batch: add \`batch: N\`, or use '{path}'`)
+        return
+      }
+      if (/(?<!\{)\{paths\}(?!\})/.test(arg))
+        throw mk(field, `'${arg}': {paths} must be an argv item of its own (it becomes one item per path)`)
+      const used = placeholders(parse(field, arg))
+      if (used.length > 0 && op.batch !== undefined) {
         throw mk(
-          `run.command[${i}]`,
+          field,
+          `'${arg}' uses {${used[0]}}, a placeholder of one path, in a batched command: a batch's paths come only through '{paths}'`
+        )
+      }
+      if (used.length > 0 && !hasMatch) {
+        throw mk(
+          field,
           `'${arg}' uses a placeholder, but the operation has neither \`files\` nor \`each\` to fill it`
         )
       }
     })
+    if (op.batch !== undefined && op.command && !op.command.includes(PATHS_ITEM)) {
+      throw mk(
+        'run.command',
+        "a batched command needs an argv item that is exactly '{paths}' (or use shell: with BULK_OPS_PATHS_FILE)"
+      )
+    }
     if (op.shell !== undefined) {
       // `${path}` is a shell variable and `{{path}}` is not a placeholder: only a bare `{path}` looks like one.
-      const spliced = PLACEHOLDERS.find(p => new RegExp(`(?<![$\\{])\\{${p}\\}(?!\\})`).test(op.shell!))
+      const spliced = [...PLACEHOLDERS, 'paths'].find(p =>
+        new RegExp(`(?<![$\\{])\\{${p}\\}(?!\\})`).test(op.shell!)
+      )
       if (spliced) {
+        const use = op.batch !== undefined ? 'the file named by "$BULK_OPS_PATHS_FILE"' : '"$BULK_OPS_PATH"'
         throw mk(
           'run.shell',
-          `{${spliced}} is not substituted in shell text (a file name must never run as code); use "$BULK_OPS_PATH" (or argv form, \`command:\`)`
+          `{${spliced}} is not substituted in shell text (a file name must never run as code); use ${use} (or argv form, \`command:\`)`
         )
       }
     }

@@ -7,7 +7,14 @@ import { OverlayFs } from '../fs/overlay-fs.js'
 import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
 import { normalizeRel, pathProblem, RESERVED_DIRS, toRel, type Sandbox } from './paths.js'
-import { literalText, parseTemplate, renderTemplate, templateVars, type TemplatePart } from './template.js'
+import {
+  literalText,
+  parseTemplate,
+  PATHS_ITEM,
+  renderTemplate,
+  templateVars,
+  type TemplatePart
+} from './template.js'
 import type { DeclaredOp } from './types.js'
 
 /** The frozen result of expanding one declared operation: its matches, in order. */
@@ -176,7 +183,11 @@ export function resolveOp(decl: DeclaredOp, match: string, base: string, seq: nu
     }
     case 'run':
       if (subject) op.src = safe('run.files', subject)
-      if (decl.command) op.argv = decl.command.map(render)
+      // A batched command has no per-path placeholder: its `{paths}` item is filled per batch.
+      if (decl.command)
+        op.argv = decl.command.map(a =>
+          decl.batch === undefined ? render(a) : a === PATHS_ITEM ? a : literalText(a)
+        )
       if (decl.creates !== undefined) op.creates = safe('run.creates', render(decl.creates))
       if (decl.removes !== undefined) op.removes = safe('run.removes', render(decl.removes))
       break

@@ -4,6 +4,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { PlanError, type PlanLocation } from '../errors.js'
 import { parseDuration } from '../duration.js'
 import { fingerprint } from './fingerprint.js'
+import { MAX_PARALLEL, parallelism, type Parallel } from './parallel.js'
 import {
   allowedBodyKeys,
   allowedDefaultsKeys,
@@ -154,7 +155,8 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
     onConflict: (planDefaults['on-conflict'] as OpPolicy['onConflict']) ?? 'fail',
     ifNoMatch: (planDefaults['if-no-match'] as OpPolicy['ifNoMatch']) ?? 'error',
     maxAttempts: (planDefaults['max-attempts'] as number) ?? defaults.maxAttempts ?? 3,
-    continueOnError: (planDefaults['continue-on-error'] as boolean) ?? defaults.continueOnError ?? true
+    continueOnError: (planDefaults['continue-on-error'] as boolean) ?? defaults.continueOnError ?? true,
+    parallel: parallelism((planDefaults.parallel as Parallel | undefined) ?? defaults.parallel ?? 1)
   }
   const rawOps = top.operations as Record<string, unknown>[]
   const ops = rawOps.map((raw, index) => {
@@ -337,7 +339,9 @@ function normalizeOp(
     onConflict: (raw['on-conflict'] as OpPolicy['onConflict']) ?? base.onConflict,
     ifNoMatch: (raw['if-no-match'] as OpPolicy['ifNoMatch']) ?? base.ifNoMatch,
     maxAttempts: (raw['max-attempts'] as number) ?? base.maxAttempts,
-    continueOnError: (raw['continue-on-error'] as boolean) ?? base.continueOnError
+    continueOnError: (raw['continue-on-error'] as boolean) ?? base.continueOnError,
+    parallel:
+      kind !== 'run' ? 1 : raw.parallel !== undefined ? parallelism(raw.parallel as Parallel) : base.parallel
   }
   const op: DeclaredOp = { index, kind, policy }
   if (typeof raw.id === 'string') op.id = raw.id
@@ -386,6 +390,10 @@ function normalizeOp(
       if (typeof b.creates === 'string') op.creates = b.creates
       if (typeof b.removes === 'string') op.removes = b.removes
       if (b.env && typeof b.env === 'object') op.env = { ...(b.env as Record<string, string>) }
+      if (typeof b.batch === 'number') {
+        if (op.subject === undefined) throw err('run.batch', 'a batch needs `files:`, the paths to share out')
+        op.batch = b.batch
+      }
       if (typeof b.timeout === 'string') {
         try {
           op.timeoutMs = parseDuration(b.timeout, 'run.timeout')
@@ -542,6 +550,10 @@ function describeValue(v: unknown): string {
 function describe(e: ErrorObject, path: string[], field: string, kind?: Kind): string {
   const p = e.params as Record<string, unknown>
   const got = 'data' in e ? describeValue(e.data) : undefined
+  // Either half of the anyOf alone would misstate what is allowed.
+  if (path[path.length - 1] === 'parallel' && e.keyword !== 'additionalProperties') {
+    return `must be a whole number from 1 to ${MAX_PARALLEL}, or "auto" (the machine's available parallelism), not ${got}`
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p.additionalProperty)
@@ -556,6 +568,8 @@ function describe(e: ErrorObject, path: string[], field: string, kind?: Kind): s
         allowed = allowedOpKeys(kind)
         if ((KINDS as readonly string[]).includes(key) || suggest(key, [...KINDS])) {
           hint = '; an operation has exactly one kind'
+        } else if (allowedOpKeys('run').includes(key)) {
+          hint = `; '${key}' applies only to run operations (the other kinds run in order, at the disk's speed)`
         }
       } else if (!kind && path.length === 0) {
         allowed = allowedTopKeys()

@@ -2,6 +2,9 @@ import { posix } from 'node:path'
 
 /** Placeholders a target field may use. */
 export const PLACEHOLDERS = ['path', 'dir', 'name', 'stem', 'ext', 'relpath'] as const
+
+/** The argv item of a batched run command that becomes one item per path of the batch. */
+export const PATHS_ITEM = '{paths}'
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 export type TemplateVars = Record<Placeholder, string>
 

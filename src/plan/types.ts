@@ -1,3 +1,5 @@
+import type { Parallel } from './parallel.js'
+
 /** The eight operation kinds, in the order the plan format lists them. */
 export const KINDS = ['mkdir', 'move', 'rename', 'copy', 'delete', 'write', 'replace', 'run'] as const
 export type Kind = (typeof KINDS)[number]
@@ -11,6 +13,8 @@ export interface OpPolicy {
   ifNoMatch: IfNoMatch
   maxAttempts: number
   continueOnError: boolean
+  /** run: concrete operations in flight at once (1 for the other kinds). */
+  parallel: number
 }
 
 /**
@@ -42,6 +46,8 @@ export interface DeclaredOp {
   removes?: string
   timeoutMs?: number
   env?: Record<string, string>
+  /** run: at most this many paths per invocation (`{paths}` or BULK_OPS_PATHS_FILE). */
+  batch?: number
   policy: OpPolicy
   /** 1-based line of the operation in the plan file, for messages. */
   line?: number
@@ -60,4 +66,6 @@ export interface Plan {
 export interface PolicyDefaults {
   maxAttempts?: number
   continueOnError?: boolean
+  /** Default `parallel` of run operations. */
+  parallel?: Parallel
 }

@@ -39,14 +39,15 @@ var require_ucs2length = __commonJS({
 
 // src/plan/ajv-standalone-code.js
 var plan = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operations": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operation" } } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" } } }, "operations": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operation" } } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
 var schema12 = { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." };
 var schema13 = { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." };
 var schema14 = { "type": "integer", "minimum": 1, "maximum": 100 };
-var schema15 = { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] };
-var schema16 = { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
-var schema18 = { "type": "string", "minLength": 1, "maxLength": 4096 };
-var schema17 = { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } };
+var schema15 = { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] };
+var schema16 = { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] };
+var schema17 = { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema19 = { "type": "string", "minLength": 1, "maxLength": 4096 };
+var schema18 = { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } };
 var pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
 var func2 = require_ucs2length().default;
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -57,7 +58,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema17.properties.id, data: data0 };
+          const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema18.properties.id, data: data0 };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -66,7 +67,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.id.type, parentSchema: schema17.properties.id, data: data0 };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.id.type, parentSchema: schema18.properties.id, data: data0 };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -79,7 +80,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.each;
       if (typeof data1 === "string") {
         if (func2(data1) > 4096) {
-          const err2 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+          const err2 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -88,7 +89,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err3 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+          const err3 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -97,7 +98,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+        const err4 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -165,7 +166,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data["continue-on-error"] !== void 0) {
       let data5 = data["continue-on-error"];
       if (typeof data5 !== "boolean") {
-        const err10 = { instancePath: instancePath + "/continue-on-error", schemaPath: "#/properties/continue-on-error/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties["continue-on-error"].type, parentSchema: schema17.properties["continue-on-error"], data: data5 };
+        const err10 = { instancePath: instancePath + "/continue-on-error", schemaPath: "#/properties/continue-on-error/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties["continue-on-error"].type, parentSchema: schema18.properties["continue-on-error"], data: data5 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -175,7 +176,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -195,7 +196,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mkdir === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema16.required, parentSchema: schema16, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema17.required, parentSchema: schema17, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -205,7 +206,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "mkdir" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -218,7 +219,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.mkdir;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data0 };
+          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -227,7 +228,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
+          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -236,7 +237,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
+        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -246,7 +247,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -257,14 +258,14 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   validate12.errors = vErrors;
   return errors === 0;
 }
-var schema23 = { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
-var schema24 = { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } };
+var schema24 = { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema25 = { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } };
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.from === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema24.required, parentSchema: schema24, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema25.required, parentSchema: schema25, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -273,7 +274,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.to === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema24.required, parentSchema: schema24, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema25.required, parentSchema: schema25, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -283,7 +284,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "from" || key0 === "to")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema24, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -296,7 +297,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.from;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err3 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data0 };
+          const err3 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -305,7 +306,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
+          const err4 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -314,7 +315,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
+        const err5 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -327,7 +328,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.to;
       if (typeof data1 === "string") {
         if (func2(data1) > 4096) {
-          const err6 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+          const err6 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -336,7 +337,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+          const err7 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -345,7 +346,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+        const err8 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -355,7 +356,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema24.type, parentSchema: schema24, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -375,7 +376,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.move === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema23.required, parentSchema: schema23, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema24.required, parentSchema: schema24, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -385,7 +386,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "move" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema23, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema24, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -401,7 +402,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema23.type, parentSchema: schema23, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema24.type, parentSchema: schema24, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -412,7 +413,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   validate16.errors = vErrors;
   return errors === 0;
 }
-var schema27 = { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema28 = { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -422,7 +423,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.rename === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema27.required, parentSchema: schema27, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema28.required, parentSchema: schema28, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -432,7 +433,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "rename" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema27, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -448,7 +449,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.type, parentSchema: schema27, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -459,7 +460,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-var schema28 = { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema29 = { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -469,7 +470,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.copy === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema28.required, parentSchema: schema28, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema29.required, parentSchema: schema29, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -479,7 +480,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "copy" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -495,7 +496,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -506,7 +507,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   validate25.errors = vErrors;
   return errors === 0;
 }
-var schema29 = { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema30 = { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -516,7 +517,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.delete === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema29.required, parentSchema: schema29, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema30.required, parentSchema: schema30, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -526,7 +527,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "delete" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -539,7 +540,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.delete;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data0 };
+          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -548,7 +549,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
+          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -557,7 +558,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
+        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -567,7 +568,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -578,7 +579,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-var schema31 = { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema32 = { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 var pattern1 = new RegExp("^0?[0-7]{3}$", "u");
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -589,7 +590,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.write === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema31.required, parentSchema: schema31, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema32.required, parentSchema: schema32, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -599,7 +600,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "write" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -612,7 +613,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.write;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.path === void 0) {
-          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema31.properties.write.required, parentSchema: schema31.properties.write, data: data0 };
+          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -621,7 +622,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.content === void 0) {
-          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema31.properties.write.required, parentSchema: schema31.properties.write, data: data0 };
+          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -631,7 +632,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "path" || key1 === "content" || key1 === "mode")) {
-            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.write, data: data0 };
+            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.write, data: data0 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -644,7 +645,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.path;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -653,7 +654,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -662,7 +663,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -675,7 +676,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.content;
           if (typeof data2 === "string") {
             if (func2(data2) > 67108864) {
-              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema31.properties.write.properties.content, data: data2 };
+              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema32.properties.write.properties.content, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -684,7 +685,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.write.properties.content.type, parentSchema: schema31.properties.write.properties.content, data: data2 };
+            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.content.type, parentSchema: schema32.properties.write.properties.content, data: data2 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -697,7 +698,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.mode;
           if (typeof data3 === "string") {
             if (!pattern1.test(data3)) {
-              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema31.properties.write.properties.mode, data: data3 };
+              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema32.properties.write.properties.mode, data: data3 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -706,7 +707,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.write.properties.mode.type, parentSchema: schema31.properties.write.properties.mode, data: data3 };
+            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.mode.type, parentSchema: schema32.properties.write.properties.mode, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -716,7 +717,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.write.type, parentSchema: schema31.properties.write, data: data0 };
+        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.write.type, parentSchema: schema32.properties.write, data: data0 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -726,7 +727,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -737,7 +738,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   validate32.errors = vErrors;
   return errors === 0;
 }
-var schema33 = { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema34 = { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 var pattern2 = new RegExp("^[imsu]*$", "u");
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -748,7 +749,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.replace === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema33.required, parentSchema: schema33, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema34.required, parentSchema: schema34, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -758,7 +759,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "replace" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -771,7 +772,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.replace;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.files === void 0) {
-          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema33.properties.replace.required, parentSchema: schema33.properties.replace, data: data0 };
+          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -780,7 +781,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.find === void 0) {
-          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema33.properties.replace.required, parentSchema: schema33.properties.replace, data: data0 };
+          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -789,7 +790,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.with === void 0) {
-          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema33.properties.replace.required, parentSchema: schema33.properties.replace, data: data0 };
+          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -799,7 +800,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "files" || key1 === "find" || key1 === "with" || key1 === "regex" || key1 === "flags")) {
-            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.replace, data: data0 };
+            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.replace, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -812,7 +813,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -821,7 +822,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -830,7 +831,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -843,7 +844,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.find;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.replace.properties.find, data: data2 };
+              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34.properties.replace.properties.find, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -852,7 +853,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.replace.properties.find.type, parentSchema: schema33.properties.replace.properties.find, data: data2 };
+            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.find.type, parentSchema: schema34.properties.replace.properties.find, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -864,7 +865,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.with !== void 0) {
           let data3 = data0.with;
           if (typeof data3 !== "string") {
-            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.replace.properties.with.type, parentSchema: schema33.properties.replace.properties.with, data: data3 };
+            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.with.type, parentSchema: schema34.properties.replace.properties.with, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -876,7 +877,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.regex !== void 0) {
           let data4 = data0.regex;
           if (typeof data4 !== "boolean") {
-            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema33.properties.replace.properties.regex.type, parentSchema: schema33.properties.replace.properties.regex, data: data4 };
+            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema34.properties.replace.properties.regex.type, parentSchema: schema34.properties.replace.properties.regex, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -889,7 +890,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.flags;
           if (typeof data5 === "string") {
             if (!pattern2.test(data5)) {
-              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema33.properties.replace.properties.flags, data: data5 };
+              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema34.properties.replace.properties.flags, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -898,7 +899,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.replace.properties.flags.type, parentSchema: schema33.properties.replace.properties.flags, data: data5 };
+            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.flags.type, parentSchema: schema34.properties.replace.properties.flags, data: data5 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -908,7 +909,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.replace.type, parentSchema: schema33.properties.replace, data: data0 };
+        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.replace.type, parentSchema: schema34.properties.replace, data: data0 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -918,7 +919,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -929,8 +930,8 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   validate35.errors = vErrors;
   return errors === 0;
 }
-var schema35 = { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
-var schema39 = { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." };
+var schema36 = { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema40 = { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." };
 var pattern3 = new RegExp("^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -941,7 +942,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.run === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema35.required, parentSchema: schema35, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema36.required, parentSchema: schema36, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -950,8 +951,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "run" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data };
+      if (!(key0 === "run" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "parallel")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -968,7 +969,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.command === void 0) {
-          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema35.properties.run.oneOf[0].required, parentSchema: schema35.properties.run.oneOf[0], data: data0 };
+          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema36.properties.run.oneOf[0].required, parentSchema: schema36.properties.run.oneOf[0], data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -985,7 +986,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs7 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.shell === void 0) {
-          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema35.properties.run.oneOf[1].required, parentSchema: schema35.properties.run.oneOf[1], data: data0 };
+          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema36.properties.run.oneOf[1].required, parentSchema: schema36.properties.run.oneOf[1], data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1005,7 +1006,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid2) {
-        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema35.properties.run.oneOf, parentSchema: schema35.properties.run, data: data0 };
+        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema36.properties.run.oneOf, parentSchema: schema36.properties.run, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1024,8 +1025,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
-          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env")) {
-            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35.properties.run, data: data0 };
+          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env" || key1 === "batch")) {
+            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.run, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -1038,7 +1039,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -1047,7 +1048,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -1056,7 +1057,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -1069,7 +1070,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.command;
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema35.properties.run.properties.command, data: data2 };
+              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.run.properties.command, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -1081,7 +1082,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data3 = data2[i0];
               if (typeof data3 !== "string") {
-                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.run.properties.command.items.type, parentSchema: schema35.properties.run.properties.command.items, data: data3 };
+                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.command.items.type, parentSchema: schema36.properties.run.properties.command.items, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -1091,7 +1092,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.properties.run.properties.command.type, parentSchema: schema35.properties.run.properties.command, data: data2 };
+            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.run.properties.command.type, parentSchema: schema36.properties.run.properties.command, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -1104,7 +1105,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data0.shell;
           if (typeof data4 === "string") {
             if (func2(data4) < 1) {
-              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema35.properties.run.properties.shell, data: data4 };
+              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.run.properties.shell, data: data4 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -1113,7 +1114,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.run.properties.shell.type, parentSchema: schema35.properties.run.properties.shell, data: data4 };
+            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.shell.type, parentSchema: schema36.properties.run.properties.shell, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -1126,7 +1127,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.creates;
           if (typeof data5 === "string") {
             if (func2(data5) > 4096) {
-              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data5 };
+              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data5 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -1135,7 +1136,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data5) < 1) {
-              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data5 };
+              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data5 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -1144,7 +1145,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data5 };
+            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -1157,7 +1158,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data0.removes;
           if (typeof data6 === "string") {
             if (func2(data6) > 4096) {
-              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data6 };
+              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -1166,7 +1167,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data6) < 1) {
-              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data6 };
+              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -1175,7 +1176,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data6 };
+            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1188,7 +1189,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data0.timeout;
           if (typeof data7 === "string") {
             if (!pattern3.test(data7)) {
-              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema39, data: data7 };
+              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema40, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -1197,7 +1198,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.type, parentSchema: schema39, data: data7 };
+            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.type, parentSchema: schema40, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -1212,7 +1213,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key2 in data8) {
               let data9 = data8[key2];
               if (typeof data9 !== "string") {
-                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.run.properties.env.additionalProperties.type, parentSchema: schema35.properties.run.properties.env.additionalProperties, data: data9 };
+                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.env.additionalProperties.type, parentSchema: schema36.properties.run.properties.env.additionalProperties, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1222,7 +1223,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.properties.run.properties.env.type, parentSchema: schema35.properties.run.properties.env, data: data8 };
+            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.properties.env.type, parentSchema: schema36.properties.run.properties.env, data: data8 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -1231,22 +1232,123 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data0.batch !== void 0) {
+          let data10 = data0.batch;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.run.properties.batch.type, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number") {
+            if (data10 > 1e5 || isNaN(data10)) {
+              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data10 < 1 || isNaN(data10)) {
+              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.properties.run.type, parentSchema: schema35.properties.run, data: data0 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
+    if (data.parallel !== void 0) {
+      let data11 = data.parallel;
+      const _errs36 = errors;
+      let valid12 = false;
+      const _errs37 = errors;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
+        const err28 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data11 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data11 == "number") {
+        if (data11 > 1024 || isNaN(data11)) {
+          const err29 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data11 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data11 < 1 || isNaN(data11)) {
+          const err30 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data11 };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs37 === errors;
+      valid12 = valid12 || _valid1;
+      if (!valid12) {
+        const _errs39 = errors;
+        if ("auto" !== data11) {
+          const err31 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data11 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        var _valid1 = _errs39 === errors;
+        valid12 = valid12 || _valid1;
+      }
+      if (!valid12) {
+        const err32 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      } else {
+        errors = _errs36;
+        if (vErrors !== null) {
+          if (_errs36) {
+            vErrors.length = _errs36;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
   } else {
-    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
     if (vErrors === null) {
-      vErrors = [err25];
+      vErrors = [err33];
     } else {
-      vErrors.push(err25);
+      vErrors.push(err33);
     }
     errors++;
   }
@@ -1375,7 +1477,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid0) {
-    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema15.oneOf, parentSchema: schema15, data };
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema16.oneOf, parentSchema: schema16, data };
     if (vErrors === null) {
       vErrors = [err0];
     } else {
@@ -1394,7 +1496,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (Object.keys(data).length < 1) {
-      const err1 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema15, data };
+      const err1 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema16, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1403,7 +1505,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1464,7 +1566,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.defaults;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         for (const key1 in data1) {
-          if (!(key1 === "on-conflict" || key1 === "if-no-match" || key1 === "max-attempts" || key1 === "continue-on-error")) {
+          if (!(key1 === "on-conflict" || key1 === "if-no-match" || key1 === "max-attempts" || key1 === "continue-on-error" || key1 === "parallel")) {
             const err4 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.defaults, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
@@ -1542,51 +1644,120 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data1.parallel !== void 0) {
+          let data6 = data1.parallel;
+          const _errs17 = errors;
+          let valid6 = false;
+          const _errs18 = errors;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
+            const err11 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data6 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+          if (typeof data6 == "number") {
+            if (data6 > 1024 || isNaN(data6)) {
+              const err12 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data6 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            if (data6 < 1 || isNaN(data6)) {
+              const err13 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data6 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
+          var _valid0 = _errs18 === errors;
+          valid6 = valid6 || _valid0;
+          if (!valid6) {
+            const _errs20 = errors;
+            if ("auto" !== data6) {
+              const err14 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data6 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            var _valid0 = _errs20 === errors;
+            valid6 = valid6 || _valid0;
+          }
+          if (!valid6) {
+            const err15 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          } else {
+            errors = _errs17;
+            if (vErrors !== null) {
+              if (_errs17) {
+                vErrors.length = _errs17;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
       } else {
-        const err11 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.defaults.type, parentSchema: schema11.properties.defaults, data: data1 };
+        const err16 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.defaults.type, parentSchema: schema11.properties.defaults, data: data1 };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err16];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
     if (data.operations !== void 0) {
-      let data6 = data.operations;
-      if (Array.isArray(data6)) {
-        if (data6.length < 1) {
-          const err12 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.operations, data: data6 };
+      let data7 = data.operations;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err17 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.operations, data: data7 };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err17];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err17);
           }
           errors++;
         }
-        const len0 = data6.length;
+        const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate11(data6[i0], { instancePath: instancePath + "/operations/" + i0, parentData: data6, parentDataProperty: i0, rootData })) {
+          if (!validate11(data7[i0], { instancePath: instancePath + "/operations/" + i0, parentData: data7, parentDataProperty: i0, rootData })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.operations.type, parentSchema: schema11.properties.operations, data: data6 };
+        const err18 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.operations.type, parentSchema: schema11.properties.operations, data: data7 };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err18];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err19];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err19);
     }
     errors++;
   }
@@ -1603,7 +1774,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mkdir === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema16.required, parentSchema: schema16, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema17.required, parentSchema: schema17, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1613,7 +1784,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "mkdir" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1626,7 +1797,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.mkdir;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data0 };
+          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1635,7 +1806,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
+          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1644,7 +1815,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
+        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1654,7 +1825,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -1675,7 +1846,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.move === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema23.required, parentSchema: schema23, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema24.required, parentSchema: schema24, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1685,7 +1856,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "move" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema23, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema24, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1701,7 +1872,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema23.type, parentSchema: schema23, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema24.type, parentSchema: schema24, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1722,7 +1893,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.rename === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema27.required, parentSchema: schema27, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema28.required, parentSchema: schema28, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1732,7 +1903,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "rename" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema27, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1748,7 +1919,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.type, parentSchema: schema27, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1769,7 +1940,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.copy === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema28.required, parentSchema: schema28, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema29.required, parentSchema: schema29, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1779,7 +1950,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "copy" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1795,7 +1966,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1816,7 +1987,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.delete === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema29.required, parentSchema: schema29, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema30.required, parentSchema: schema30, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1826,7 +1997,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "delete" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1839,7 +2010,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.delete;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data0 };
+          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1848,7 +2019,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
+          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1857,7 +2028,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
+        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1867,7 +2038,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -1888,7 +2059,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.write === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema31.required, parentSchema: schema31, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema32.required, parentSchema: schema32, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1898,7 +2069,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "write" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1911,7 +2082,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.write;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.path === void 0) {
-          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema31.properties.write.required, parentSchema: schema31.properties.write, data: data0 };
+          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1920,7 +2091,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.content === void 0) {
-          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema31.properties.write.required, parentSchema: schema31.properties.write, data: data0 };
+          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1930,7 +2101,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "path" || key1 === "content" || key1 === "mode")) {
-            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.write, data: data0 };
+            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.write, data: data0 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -1943,7 +2114,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.path;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -1952,7 +2123,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -1961,7 +2132,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -1974,7 +2145,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.content;
           if (typeof data2 === "string") {
             if (func2(data2) > 67108864) {
-              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema31.properties.write.properties.content, data: data2 };
+              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema32.properties.write.properties.content, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -1983,7 +2154,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.write.properties.content.type, parentSchema: schema31.properties.write.properties.content, data: data2 };
+            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.content.type, parentSchema: schema32.properties.write.properties.content, data: data2 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -1996,7 +2167,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.mode;
           if (typeof data3 === "string") {
             if (!pattern1.test(data3)) {
-              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema31.properties.write.properties.mode, data: data3 };
+              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema32.properties.write.properties.mode, data: data3 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -2005,7 +2176,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.write.properties.mode.type, parentSchema: schema31.properties.write.properties.mode, data: data3 };
+            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.mode.type, parentSchema: schema32.properties.write.properties.mode, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -2015,7 +2186,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.write.type, parentSchema: schema31.properties.write, data: data0 };
+        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.write.type, parentSchema: schema32.properties.write, data: data0 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2025,7 +2196,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -2046,7 +2217,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.replace === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema33.required, parentSchema: schema33, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema34.required, parentSchema: schema34, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2056,7 +2227,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "replace" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2069,7 +2240,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.replace;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.files === void 0) {
-          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema33.properties.replace.required, parentSchema: schema33.properties.replace, data: data0 };
+          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2078,7 +2249,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.find === void 0) {
-          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema33.properties.replace.required, parentSchema: schema33.properties.replace, data: data0 };
+          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2087,7 +2258,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.with === void 0) {
-          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema33.properties.replace.required, parentSchema: schema33.properties.replace, data: data0 };
+          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2097,7 +2268,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "files" || key1 === "find" || key1 === "with" || key1 === "regex" || key1 === "flags")) {
-            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema33.properties.replace, data: data0 };
+            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.replace, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2110,7 +2281,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2119,7 +2290,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2128,7 +2299,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2141,7 +2312,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.find;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema33.properties.replace.properties.find, data: data2 };
+              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34.properties.replace.properties.find, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -2150,7 +2321,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.replace.properties.find.type, parentSchema: schema33.properties.replace.properties.find, data: data2 };
+            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.find.type, parentSchema: schema34.properties.replace.properties.find, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -2162,7 +2333,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.with !== void 0) {
           let data3 = data0.with;
           if (typeof data3 !== "string") {
-            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.replace.properties.with.type, parentSchema: schema33.properties.replace.properties.with, data: data3 };
+            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.with.type, parentSchema: schema34.properties.replace.properties.with, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -2174,7 +2345,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.regex !== void 0) {
           let data4 = data0.regex;
           if (typeof data4 !== "boolean") {
-            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema33.properties.replace.properties.regex.type, parentSchema: schema33.properties.replace.properties.regex, data: data4 };
+            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema34.properties.replace.properties.regex.type, parentSchema: schema34.properties.replace.properties.regex, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2187,7 +2358,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.flags;
           if (typeof data5 === "string") {
             if (!pattern2.test(data5)) {
-              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema33.properties.replace.properties.flags, data: data5 };
+              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema34.properties.replace.properties.flags, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -2196,7 +2367,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.properties.replace.properties.flags.type, parentSchema: schema33.properties.replace.properties.flags, data: data5 };
+            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.flags.type, parentSchema: schema34.properties.replace.properties.flags, data: data5 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -2206,7 +2377,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.replace.type, parentSchema: schema33.properties.replace, data: data0 };
+        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.replace.type, parentSchema: schema34.properties.replace, data: data0 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2216,7 +2387,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -2237,7 +2408,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.run === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema35.required, parentSchema: schema35, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema36.required, parentSchema: schema36, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2246,8 +2417,8 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "run" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data };
+      if (!(key0 === "run" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "parallel")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2264,7 +2435,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.command === void 0) {
-          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema35.properties.run.oneOf[0].required, parentSchema: schema35.properties.run.oneOf[0], data: data0 };
+          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema36.properties.run.oneOf[0].required, parentSchema: schema36.properties.run.oneOf[0], data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2281,7 +2452,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs7 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.shell === void 0) {
-          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema35.properties.run.oneOf[1].required, parentSchema: schema35.properties.run.oneOf[1], data: data0 };
+          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema36.properties.run.oneOf[1].required, parentSchema: schema36.properties.run.oneOf[1], data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2301,7 +2472,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid2) {
-        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema35.properties.run.oneOf, parentSchema: schema35.properties.run, data: data0 };
+        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema36.properties.run.oneOf, parentSchema: schema36.properties.run, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2320,8 +2491,8 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
-          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env")) {
-            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35.properties.run, data: data0 };
+          if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env" || key1 === "batch")) {
+            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.run, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2334,7 +2505,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data1 };
+              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2343,7 +2514,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
+              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2352,7 +2523,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
+            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2365,7 +2536,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.command;
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema35.properties.run.properties.command, data: data2 };
+              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.run.properties.command, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -2377,7 +2548,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data3 = data2[i0];
               if (typeof data3 !== "string") {
-                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.run.properties.command.items.type, parentSchema: schema35.properties.run.properties.command.items, data: data3 };
+                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.command.items.type, parentSchema: schema36.properties.run.properties.command.items, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -2387,7 +2558,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.properties.run.properties.command.type, parentSchema: schema35.properties.run.properties.command, data: data2 };
+            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.run.properties.command.type, parentSchema: schema36.properties.run.properties.command, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -2400,7 +2571,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data0.shell;
           if (typeof data4 === "string") {
             if (func2(data4) < 1) {
-              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema35.properties.run.properties.shell, data: data4 };
+              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.run.properties.shell, data: data4 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -2409,7 +2580,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.run.properties.shell.type, parentSchema: schema35.properties.run.properties.shell, data: data4 };
+            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.shell.type, parentSchema: schema36.properties.run.properties.shell, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -2422,7 +2593,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.creates;
           if (typeof data5 === "string") {
             if (func2(data5) > 4096) {
-              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data5 };
+              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data5 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -2431,7 +2602,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data5) < 1) {
-              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data5 };
+              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data5 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -2440,7 +2611,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data5 };
+            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -2453,7 +2624,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data0.removes;
           if (typeof data6 === "string") {
             if (func2(data6) > 4096) {
-              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema18, data: data6 };
+              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -2462,7 +2633,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data6) < 1) {
-              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data6 };
+              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -2471,7 +2642,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data6 };
+            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -2484,7 +2655,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data0.timeout;
           if (typeof data7 === "string") {
             if (!pattern3.test(data7)) {
-              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema39, data: data7 };
+              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema40, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -2493,7 +2664,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.type, parentSchema: schema39, data: data7 };
+            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.type, parentSchema: schema40, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -2508,7 +2679,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key2 in data8) {
               let data9 = data8[key2];
               if (typeof data9 !== "string") {
-                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.run.properties.env.additionalProperties.type, parentSchema: schema35.properties.run.properties.env.additionalProperties, data: data9 };
+                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.env.additionalProperties.type, parentSchema: schema36.properties.run.properties.env.additionalProperties, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -2518,7 +2689,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.properties.run.properties.env.type, parentSchema: schema35.properties.run.properties.env, data: data8 };
+            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.properties.env.type, parentSchema: schema36.properties.run.properties.env, data: data8 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -2527,22 +2698,123 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data0.batch !== void 0) {
+          let data10 = data0.batch;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.run.properties.batch.type, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number") {
+            if (data10 > 1e5 || isNaN(data10)) {
+              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data10 < 1 || isNaN(data10)) {
+              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.properties.run.type, parentSchema: schema35.properties.run, data: data0 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err27];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
+    if (data.parallel !== void 0) {
+      let data11 = data.parallel;
+      const _errs36 = errors;
+      let valid12 = false;
+      const _errs37 = errors;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
+        const err28 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.anyOf[0].type, parentSchema: schema15.anyOf[0], data: data11 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data11 == "number") {
+        if (data11 > 1024 || isNaN(data11)) {
+          const err29 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema15.anyOf[0], data: data11 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data11 < 1 || isNaN(data11)) {
+          const err30 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.anyOf[0], data: data11 };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs37 === errors;
+      valid12 = valid12 || _valid1;
+      if (!valid12) {
+        const _errs39 = errors;
+        if ("auto" !== data11) {
+          const err31 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema15.anyOf[1], data: data11 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        var _valid1 = _errs39 === errors;
+        valid12 = valid12 || _valid1;
+      }
+      if (!valid12) {
+        const err32 = { instancePath: instancePath + "/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema15.anyOf, parentSchema: schema15, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      } else {
+        errors = _errs36;
+        if (vErrors !== null) {
+          if (_errs36) {
+            vErrors.length = _errs36;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
   } else {
-    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
     if (vErrors === null) {
-      vErrors = [err25];
+      vErrors = [err33];
     } else {
-      vErrors.push(err25);
+      vErrors.push(err33);
     }
     errors++;
   }

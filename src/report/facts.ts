@@ -1,7 +1,8 @@
+import { formatDuration } from '../duration.js'
 import type { Kind } from '../plan/types.js'
 import type { AttemptInfo } from '../journal/state.js'
 import { num, plural } from './escape.js'
-import type { OpReport, Report } from './model.js'
+import type { CommandStats, OpReport, Report } from './model.js'
 
 /**
  * What a summary knows besides the report: where it runs, the checkpoint it resumed from and the
@@ -199,6 +200,23 @@ export function startedOverText(report: Report): string {
 }
 
 /** `2025-01-02 10:00:00 UTC`; a dash for a time that is not one. */
+/** `optimize: 2,000 run, parallel 4, batch 50, 310/s over 6.5s`. */
+export function commandsText(s: CommandStats): string {
+  const batch = s.batch !== undefined ? `, batch ${s.batch}` : ''
+  return `${s.op}: ${num(s.commands)} run, parallel ${s.parallel}${batch}, ${commandRate(s)}/s over ${formatDuration(s.durationMs)}`
+}
+
+/** The declared run operations whose throughput means something: ten commands or more. */
+export function shownCommands(report: Report): CommandStats[] {
+  return (report.commands ?? []).filter(s => s.commands >= 10)
+}
+
+/** Commands per second of a declared run operation, as shown. */
+export function commandRate(s: CommandStats): string {
+  const rate = (s.commands * 1000) / Math.max(1, s.durationMs)
+  return rate >= 10 ? num(Math.round(rate)) : rate.toFixed(1)
+}
+
 export function timeText(ms: number): string {
   const d = new Date(ms)
   return Number.isFinite(d.getTime()) ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '—'

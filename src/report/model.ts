@@ -32,6 +32,25 @@ export interface Counts {
   pending: number
 }
 
+/** What is under way when an operation ends, for progress lines. */
+export interface Live {
+  /** Concrete operations in flight. */
+  inFlight: number
+  /** Concrete operations known so far (declared operations not yet expanded are not counted). */
+  known: number
+}
+
+/** How one declared run operation went in this attempt: its parallelism and throughput. */
+export interface CommandStats {
+  op: string
+  parallel: number
+  /** Paths per invocation, when batched. */
+  batch?: number
+  /** Concrete operations whose command ran to completion (executed) in this attempt. */
+  commands: number
+  durationMs: number
+}
+
 export interface Report {
   version: 1
   planId: string
@@ -50,6 +69,8 @@ export interface Report {
   durationMs: number
   counts: Counts
   attempts: AttemptInfo[]
+  /** Declared run operations that ran commands in this attempt. */
+  commands?: CommandStats[]
   operations: OpReport[]
 }
 

@@ -3,6 +3,8 @@ import type { AttemptInfo } from '../journal/state.js'
 import { Budget, chars, utf8Bytes } from './budget.js'
 import { clip, code, esc, fenced, formatBytes, num, plural } from './escape.js'
 import {
+  commandRate,
+  shownCommands,
   attemptEnd,
   groupsOf,
   nextRunText,
@@ -107,6 +109,7 @@ function render(report: Report, ctx: SummaryContext, lim: SummaryLimits, compact
   body.append(failed)
   body.append(attemptsSection(report, ctx, body.sub(room * 0.05), lim))
   body.append(overviewSection(report, groups, body.sub(room * 0.1), lim))
+  body.append(commandsSection(report, body.sub(room * 0.05)))
   if (report.dryRun && !compact) {
     body.append(classificationSection(report, body.sub(room * 0.1), lim, where))
     body.append(diffSection(report, body.sub(Math.min(room * 0.2, lim.diffBytes)), lim, where))
@@ -293,6 +296,25 @@ function overviewSection(report: Report, groups: Group[], b: Budget, lim: Summar
   )
   if (shown < groups.length) b.push('', `… and ${plural(groups.length - shown, 'more declared operation')}.`)
   b.push('')
+  return b
+}
+
+/** Parallelism and throughput of each declared run operation that ran commands. */
+function commandsSection(report: Report, b: Budget): Budget {
+  const stats = shownCommands(report)
+  if (!stats.length) return b
+  const lines = [
+    '### Commands',
+    '',
+    '| operation | run | parallel | batch | per second | took |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...stats.map(
+      s =>
+        `| ${code(s.op)} | ${num(s.commands)} | ${s.parallel} | ${s.batch ?? '-'} | ${commandRate(s)} | ${esc(formatDuration(s.durationMs))} |`
+    ),
+    ''
+  ]
+  if (b.fits(lines.join('\n'), MORE_RESERVE)) b.push(...lines)
   return b
 }
 

@@ -1,6 +1,8 @@
 import { formatDuration } from '../duration.js'
 import { num } from './escape.js'
 import {
+  commandsText,
+  shownCommands,
   attemptEnd,
   groupsOf,
   nextRunText,
@@ -63,6 +65,7 @@ export function renderText(
     )
   )
   if (report.stoppedBy) out.push(`  stopped early: ${report.stoppedBy}`)
+  for (const s of shownCommands(report)) out.push(printable(`  commands of ${commandsText(s)}`))
   if (report.dryRun) {
     const classes = new Map<string, OpReport[]>()
     for (const r of report.operations) {

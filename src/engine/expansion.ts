@@ -1,0 +1,83 @@
+import { errorMessage } from '../errors.js'
+import type { Fs } from '../fs/types.js'
+import type { FrozenExpansion } from '../journal/state.js'
+import type { Logger } from '../logger.js'
+import { collidingTargets } from '../plan/collisions.js'
+import { expand } from '../plan/expand.js'
+import type { Sandbox } from '../plan/paths.js'
+import type { DeclaredOp } from '../plan/types.js'
+import { opLabel } from '../report/model.js'
+import type { RunContext } from './context.js'
+
+/** How many concrete operations an expansion yields: a failed expansion is one failing operation. */
+export function concreteCount(exp: FrozenExpansion): number {
+  return exp.error !== undefined ? 1 : exp.matches.length
+}
+
+/**
+ * The frozen expansions of the run: a declared operation is expanded when the run reaches it,
+ * and its expansion is recorded in the journal the first time (a dry-run keeps it in memory),
+ * so a resumed run uses the recorded one, never a new glob.
+ */
+export class Expansions {
+  private readonly dry: FrozenExpansion[] = []
+  private drySeq = 0
+
+  constructor(private readonly ctx: RunContext) {}
+
+  /** The expansion of `decl` if it was frozen already. */
+  frozen(decl: DeclaredOp): FrozenExpansion | undefined {
+    return this.ctx.dryRun ? this.dry[decl.index] : this.ctx.state!.expansions[decl.index]
+  }
+
+  /** Expands `decl` now and freezes the result, which gets the next seqs. */
+  async freeze(decl: DeclaredOp): Promise<FrozenExpansion> {
+    const { ctx } = this
+    const exp = await expandNow(decl, ctx.sandbox, ctx.fs, ctx.logger)
+    if (ctx.dryRun) {
+      exp.seq0 = this.drySeq
+      this.drySeq += concreteCount(exp)
+      return (this.dry[decl.index] = exp)
+    }
+    ctx.journal!.record({
+      t: 'exp',
+      d: decl.index,
+      b: exp.base,
+      m: exp.matches,
+      ...(exp.error !== undefined ? { n: exp.error } : {})
+    })
+    return ctx.state!.expansions[decl.index]!
+  }
+}
+
+/**
+ * Expands one declared operation over the workspace as it is now: its matches, or the error
+ * that fails it as a whole (a glob that matched nothing under if-no-match: error, a path that
+ * escapes the workspace).
+ */
+export async function expandNow(
+  decl: DeclaredOp,
+  sandbox: Sandbox,
+  fs: Fs,
+  logger: Logger
+): Promise<FrozenExpansion> {
+  const what = decl.each !== undefined ? `each: ${decl.each}` : `${decl.subject}`
+  try {
+    const e = await expand(decl, sandbox, fs)
+    if (e.noMatch)
+      return {
+        seq0: 0,
+        base: e.base,
+        matches: [],
+        error: `glob '${what}' matched nothing (if-no-match: error)`
+      }
+    const collision = collidingTargets(decl, e.matches, e.base)
+    if (collision) return { seq0: 0, base: e.base, matches: [], error: collision }
+    if (e.matches.length === 0 && decl.policy.ifNoMatch === 'warn') {
+      logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing`)
+    }
+    return { seq0: 0, base: e.base, matches: e.matches }
+  } catch (err) {
+    return { seq0: 0, base: '.', matches: [], error: `cannot expand '${what}': ${errorMessage(err)}` }
+  }
+}
