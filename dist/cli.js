@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-LMYXMMM4.js";
+} from "./chunks/chunk-V6EHADE3.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

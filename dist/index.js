@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-NXTHPOJQ.js";
-import "./chunks/chunk-LMYXMMM4.js";
+} from "./chunks/chunk-3675HJVM.js";
+import "./chunks/chunk-V6EHADE3.js";
 
 // src/index.ts
 await runMain();

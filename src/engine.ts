@@ -472,6 +472,7 @@ async function expandNow(
   const what = decl.each !== undefined ? `each: ${decl.each}` : `${decl.subject}`
   try {
     const e = await expand(decl, sandbox, fs)
+    for (const w of e.warnings ?? []) logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): ${w}`)
     if (e.noMatch)
       return {
         seq0: 0,
