@@ -202,19 +202,28 @@ async function withScratch(tmp: string, work: () => Promise<void>): Promise<void
   }
 }
 
-/** Copies without following symlinks, keeping permission bits. */
-async function copyTree(from: string, to: string): Promise<void> {
+/**
+ * Copies without following symlinks, keeping permission bits. Names are read and joined as bytes,
+ * so an entry whose name is not valid UTF-8 is copied under exactly that name.
+ */
+async function copyTree(from: string | Buffer, to: string | Buffer): Promise<void> {
   const s = await fsp.lstat(from)
   if (s.isSymbolicLink()) {
-    await fsp.symlink(await fsp.readlink(from), to)
+    await fsp.symlink(await fsp.readlink(from, { encoding: 'buffer' }), to)
   } else if (s.isDirectory()) {
     await fsp.mkdir(to)
-    for (const name of await fsp.readdir(from)) await copyTree(join(from, name), join(to, name))
+    const src = Buffer.from(from)
+    const dst = Buffer.from(to)
+    for (const name of await fsp.readdir(from, { encoding: 'buffer' })) {
+      await copyTree(Buffer.concat([src, SLASH, name]), Buffer.concat([dst, SLASH, name]))
+    }
     await fsp.chmod(to, s.mode & 0o7777)
   } else if (s.isFile()) {
     await fsp.copyFile(from, to)
     await fsp.chmod(to, s.mode & 0o7777)
   } else {
-    throw specialFile(from)
+    throw specialFile(from.toString())
   }
 }
+
+const SLASH = Buffer.from(sep)
