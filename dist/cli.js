@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-V6EHADE3.js";
+} from "./chunks/chunk-PLNUTPAO.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -232,4 +232,27 @@ describe('walkGlob', () => {
     expect((await expandGlob('*/', sandbox, fs)).matches).toEqual(['a', 'new'])
     expect((await expandGlob('**/*', sandbox, new RealFs(ws))).matches).toEqual(['a', 'a/a.txt', 'a/b.md'])
   })
+
+  it('expandGlob drops .git anywhere and the state directory at the top, in any case', async () => {
+    const ws = join(top, 'reserved')
+    writeEntries(ws, [
+      { kind: 'dir', name: '.git', children: [{ kind: 'file', name: 'a' }] },
+      {
+        kind: 'dir',
+        name: 'a',
+        children: [{ kind: 'dir', name: '.GIT', children: [{ kind: 'file', name: 'b' }] }]
+      },
+      { kind: 'dir', name: '.bulk-ops', children: [{ kind: 'file', name: 'a' }] },
+      { kind: 'dir', name: 'b', children: [{ kind: 'dir', name: '.bulk-ops', children: [] }] },
+      { kind: 'file', name: '.gitx' }
+    ])
+    const sandbox = new Sandbox(ws)
+    await sandbox.init()
+    expect((await expandGlob('**', sandbox, new RealFs(ws))).matches).toEqual([
+      '.gitx',
+      'a',
+      'b',
+      'b/.bulk-ops'
+    ])
+  })
 })

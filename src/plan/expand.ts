@@ -7,7 +7,7 @@ import { OverlayFs } from '../fs/overlay-fs.js'
 import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
 import { compileGlob, walkGlob, type Undecodable } from './walk.js'
-import { normalizeRel, pathProblem, RESERVED_DIRS, toRel, type Sandbox } from './paths.js'
+import { normalizeRel, pathProblem, toRel, type Sandbox } from './paths.js'
 import { literalText, parseTemplate, renderTemplate, templateVars, type TemplatePart } from './template.js'
 import type { DeclaredOp } from './types.js'
 
@@ -53,9 +53,11 @@ function flat(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8')
 }
 
+/** RESERVED_DIRS as the walk drops them: `.git` as any segment, `.bulk-ops` at the top, in any case. */
+const RESERVED = /(^|\/)\.git(\/|$)|^\.bulk-ops(\/|$)/i
+
 function reserved(rel: string): boolean {
-  const segs = rel.split('/')
-  return segs.some(s => s.toLowerCase() === '.git') || segs[0].toLowerCase() === RESERVED_DIRS[1]
+  return RESERVED.test(rel)
 }
 
 /** What a glob found: its matches, sorted, and the names it had to leave out. */
