@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-PLNUTPAO.js";
+} from "./chunks/chunk-OEACGJZG.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

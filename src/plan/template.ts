@@ -20,6 +20,8 @@ export class TemplateError extends Error {
 
 /** Splits `docs/{stem}.md` into literal text and placeholders; `{{`/`}}` are literal braces. */
 export function parseTemplate(text: string): TemplatePart[] {
+  // Most paths hold no braces at all.
+  if (text.indexOf('{') < 0 && text.indexOf('}') < 0) return text ? [text] : []
   const parts: TemplatePart[] = []
   let lit = ''
   for (let i = 0; i < text.length; i++) {

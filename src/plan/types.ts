@@ -43,8 +43,6 @@ export interface DeclaredOp {
   timeoutMs?: number
   env?: Record<string, string>
   policy: OpPolicy
-  /** 1-based line of the operation in the plan file, for messages. */
-  line?: number
 }
 
 export interface Plan {
