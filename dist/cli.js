@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-OEACGJZG.js";
+} from "./chunks/chunk-HFOM65CJ.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
-import { cpSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, cpSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runPlan } from '../src/engine.js'
 import { RealFs } from '../src/fs/real-fs.js'
@@ -27,6 +27,8 @@ operations:
     on-conflict: overwrite
   - delete: "c/**/*.md"
   - mkdir: e/archive
+  - write: { path: "e/notes/{name}", content: "a note written where no file was\\n" }
+    each: "d/**/*.md"
   - move: { from: "d/**/*.md", to: "e/archive/{relpath}" }
   - delete: d
 `
@@ -85,6 +87,20 @@ class Photographer extends RealFs {
   }
   override writeFile(p: string, d: Buffer, m: number): Promise<void> {
     return this.around(`write ${p}`, () => super.writeFile(p, d, m))
+  }
+  override async createFile(p: string, d: Buffer, m: number): Promise<void> {
+    // Also killed while the new file is being written: it holds half its bytes, still mode 000.
+    this.picture(`before create ${p}`)
+    const during = this.pictures[this.pictures.length - 1]
+    const copy = { ...during, ws: `${during.ws}-mid`, state: `${during.state}-mid`, at: `during create ${p}` }
+    cpSync(during.ws, copy.ws, { recursive: true })
+    cpSync(during.state, copy.state, { recursive: true })
+    const half = join(copy.ws, relative(this.ws, p))
+    writeFileSync(half, d.subarray(0, d.length >> 1), { mode: 0 })
+    chmodSync(half, 0)
+    this.pictures.push(copy)
+    await super.createFile(p, d, m)
+    this.picture(`after create ${p}`)
   }
   override rm(p: string): Promise<void> {
     return this.around(`rm ${p}`, () => super.rm(p))

@@ -2,14 +2,17 @@ import * as fs from 'node:fs'
 import { realpathSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
-import { specialFile, statType, type Fs, type Stat } from './types.js'
+import { specialFile, statType, UNFINISHED_MODE, type Fs, type Stat } from './types.js'
 
 /** Deterministic scratch name beside a target, so an interrupted attempt's leftover is found and removed. */
 export function scratchPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.bulk-ops-tmp`)
 }
 
-/** The filesystem on disk. Writes and copies go through a scratch name and a rename, so no target is ever half written. */
+/**
+ * The filesystem on disk. Replacing writes and copies go through a scratch name and a rename, so no
+ * existing target is ever half written; a new file is created in place, exclusively.
+ */
 export class RealFs implements Fs {
   readonly simulated = false
   private realRoot?: string
@@ -140,6 +143,27 @@ export class RealFs implements Fs {
       fs.chmodSync(tmp, mode)
       fs.renameSync(tmp, p)
     })
+  }
+
+  async createFile(p: string, data: Buffer, mode: number): Promise<void> {
+    await this.guard(p)
+    // O_CREAT|O_EXCL: never follows a symlink, never opens what exists.
+    const fd = fs.openSync(
+      p,
+      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL,
+      UNFINISHED_MODE
+    )
+    try {
+      for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at, data.length - at)
+      // The last change: from here on the file is complete (and not readable as unfinished).
+      fs.fchmodSync(fd, mode)
+    } catch (err) {
+      // A write that failed (a full disk) leaves nothing behind: the file is this call's own.
+      fs.closeSync(fd)
+      fs.rmSync(p, { force: true })
+      throw err
+    }
+    fs.closeSync(fd)
   }
 
   async mkdirp(p: string): Promise<string[]> {
