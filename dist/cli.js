@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-HFOM65CJ.js";
+} from "./chunks/chunk-NSGLE3JR.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

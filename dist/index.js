@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-FPFS5G7G.js";
-import "./chunks/chunk-HFOM65CJ.js";
+} from "./chunks/chunk-7VGCXHCL.js";
+import "./chunks/chunk-NSGLE3JR.js";
 
 // src/index.ts
 await runMain();

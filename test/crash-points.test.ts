@@ -234,4 +234,35 @@ operations:
     expect(pictures.some(p => p.at.startsWith('after rename') && p.at.includes('/b/f.txt'))).toBe(true)
     for (const p of pictures) await resumeAndCheck(plan, p, want, `killed ${p.at}`)
   })
+
+  it('resumes a plan of explicit operations (a migration map), whose records share writes, killed anywhere', async () => {
+    // Each declared operation names its one path: its expansion is the same on any tree, so it
+    // need not reach the kernel before the operation acts, and completed operations group.
+    const lines = ['version: 1', 'operations:']
+    for (let i = 0; i < 6; i++) lines.push(`  - move: { from: a/f${i}.txt, to: b/f${i}.txt }`)
+    for (let i = 0; i < 6; i++) lines.push(`  - rename: { from: b/f${i}.txt, to: f${i}.md }`)
+    lines.push('  - write: { path: b/f0.md, content: "rewritten\\n" }', '    on-conflict: overwrite')
+    lines.push('  - delete: b/f1.md')
+    const plan = parsePlan(lines.join('\n') + '\n', 'plan.json.yml')
+    const root = tempDir('bulk-ops-crash-map-')
+    dirs.push(root)
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 6; i++) files[`a/f${i}.txt`] = `file ${i}\n`
+    writeTree(join(root, 'ref'), { ...files, 'b/.keep': '' })
+    expect(
+      (await runPlan({ plan, workspace: join(root, 'ref'), stateDir: join(root, 'ref-state') })).exitCode
+    ).toBe(0)
+    const want = snapshotTree(join(root, 'ref'))
+    const ws = join(root, 'ws')
+    writeTree(ws, { ...files, 'b/.keep': '' })
+    const pictures = await photographed(plan, ws, join(root, 'state'), join(root, 'p'), want)
+    let grouped = 0
+    for (const p of pictures) {
+      if (unrecorded(p) >= 2) grouped++
+      await resumeAndCheck(plan, p, want, `killed ${p.at}`)
+      removeDir(p.ws)
+      removeDir(p.state)
+    }
+    expect(grouped).toBeGreaterThan(3)
+  })
 })

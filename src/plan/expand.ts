@@ -161,14 +161,29 @@ function keepFor(decl: DeclaredOp): (type: string) => boolean {
   return keepAll
 }
 
+/** The text a declared operation fans out over (its glob or literal path), or undefined for none. */
+function fanOutText(decl: DeclaredOp): string | undefined {
+  const source = decl.each ?? (decl.kind === 'mkdir' || decl.kind === 'write' ? undefined : decl.subject)
+  if (source === undefined) return undefined
+  return decl.each ?? renderTemplate(parseTemplate(source), {} as never)
+}
+
+/**
+ * True when a declared operation's expansion follows from the plan alone (no glob), so it is the
+ * same whatever the tree holds and whenever it is taken.
+ */
+export function expandsLiterally(decl: DeclaredOp): boolean {
+  const text = fanOutText(decl)
+  return text === undefined || !isGlob(text)
+}
+
 /** Expands a declared operation when the run reaches it. */
 export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promise<Expansion> {
-  const source = decl.each ?? (decl.kind === 'mkdir' || decl.kind === 'write' ? undefined : decl.subject)
-  if (source === undefined) {
+  const text = fanOutText(decl)
+  if (text === undefined) {
     // A mkdir/write path is a template without placeholders: `{{`/`}}` still stand for braces.
     return { matches: [decl.subject !== undefined ? normalizeRel(literalText(decl.subject)) : ''], base: '.' }
   }
-  const text = decl.each ?? renderTemplate(parseTemplate(source), {} as never)
   const base = globPrefix(text)
   if (!isGlob(text)) return { matches: [normalizeRel(text)], base }
   const { matches, undecodable } = await expandGlob(text, sandbox, fs, keepFor(decl))
