@@ -23,7 +23,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-NSGLE3JR.js";
+} from "./chunks/chunk-4YMTYHCO.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -319,6 +319,26 @@ describe('globs', () => {
     expect(globPrefix(g)).toBe(prefix)
   })
 
+  it('globPrefix of any text is the literal segments before the first glob, the last one dropped', () => {
+    const reference = (g: string): string => {
+      const segs = g.split('/')
+      const lit: string[] = []
+      for (const seg of segs) {
+        if (isGlob(seg)) break
+        lit.push(seg)
+      }
+      if (lit.length === segs.length) lit.pop()
+      return lit.filter(x => x !== '').join('/') || '.'
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b.c', '/', '/', '*', '?x', ''), { maxLength: 8 }), parts => {
+        const g = parts.join('')
+        expect(globPrefix(g), g).toBe(reference(g))
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   it('tells globs from literal paths', () => {
     expect(isGlob('a/*.md')).toBe(true)
     expect(isGlob('a/?.md')).toBe(true)

@@ -8,7 +8,14 @@ import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
 import { compileGlob, walkGlob, type Undecodable } from './walk.js'
 import { normalizeRel, pathProblem, toRel, type Sandbox } from './paths.js'
-import { literalText, parseTemplate, renderTemplate, templateVars, type TemplatePart } from './template.js'
+import {
+  isPlainText,
+  literalText,
+  parseTemplate,
+  renderTemplate,
+  templateVars,
+  type TemplatePart
+} from './template.js'
 import type { DeclaredOp } from './types.js'
 
 /** The frozen result of expanding one declared operation: its matches, in order. */
@@ -196,6 +203,8 @@ export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promis
 const parsed = new WeakMap<DeclaredOp, Map<string, TemplatePart[]>>()
 
 function tpl(decl: DeclaredOp, text: string): TemplatePart[] {
+  // Plain text (most targets of an explicit plan) needs no parse to keep.
+  if (isPlainText(text)) return parseTemplate(text)
   let m = parsed.get(decl)
   if (!m) parsed.set(decl, (m = new Map()))
   let t = m.get(text)
