@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-OHUI5J22.js";
-import "./chunks/chunk-JVXGZ6WH.js";
+} from "./chunks/chunk-343F4PAA.js";
+import "./chunks/chunk-34EM6YJ2.js";
 
 // src/index.ts
 await runMain();

@@ -13,7 +13,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { genTree, stemOf } from './bench-tree.mjs'
 
 const [mode, json] = process.argv.slice(2)
@@ -47,6 +47,14 @@ async function globPairs(root) {
     excludeHiddenFiles: false
   })
   return pairsOf(await globber.glob())
+}
+
+/** The pairs of a JSON plan of `rename` operations, as the engine reads them: JSON.parse of the file. */
+function jsonPairs(root, plan) {
+  return JSON.parse(readFileSync(plan, 'utf8')).operations.map(op => {
+    const src = join(root, op.rename.from)
+    return [src, join(dirname(src), op.rename.to)]
+  })
 }
 
 /** The same pairs, found by a plain synchronous directory walk. */
@@ -89,10 +97,23 @@ function bareRenameSync(pairs) {
   return performance.now() - t
 }
 
-async function bareWrite(root, n, content, sync) {
+/**
+ * Writes each file. With `plan`, the paths and contents come from that JSON plan (read and parsed
+ * inside the measured time, as the engine must), and each target is first looked at (lstat) and
+ * then created exclusively, as the engine creates a new file.
+ */
+async function bareWrite(root, n, content, sync, plan) {
+  const t = performance.now()
+  if (plan) {
+    for (const op of JSON.parse(readFileSync(plan, 'utf8')).operations) {
+      const p = join(root, op.write.path)
+      if (lstatSync(p, { throwIfNoEntry: false })) throw new Error(`exists ${p}`)
+      writeFileSync(p, op.write.content, { flag: 'wx' })
+    }
+    return performance.now() - t
+  }
   const paths = []
   for (let i = 0; i < n; i++) paths.push(join(root, `${stemOf('w', i)}.txt`))
-  const t = performance.now()
   if (sync) for (const p of paths) writeFileSync(p, content)
   else for (const p of paths) await fsp.writeFile(p, content)
   return performance.now() - t
@@ -231,7 +252,9 @@ switch (mode) {
         ? await globPairs(a.root)
         : a.list === 'walk'
           ? walkPairs(a.root)
-          : renamePairs(a.root, a.n)
+          : a.list === 'json'
+            ? jsonPairs(a.root, a.plan)
+            : renamePairs(a.root, a.n)
     const listMs = a.list ? performance.now() - t : 0
     if (pairs.length !== a.n) throw new Error(`listed ${pairs.length} files, expected ${a.n}`)
     const loopMs = a.sync ? bareRenameSync(pairs) : await bareRenameAsync(pairs)
@@ -239,7 +262,7 @@ switch (mode) {
     break
   }
   case 'write':
-    done({ ms: await bareWrite(a.root, a.n, a.content, a.sync) })
+    done({ ms: await bareWrite(a.root, a.n, a.content, a.sync, a.plan) })
     break
   case 'baseline':
     done(referenceBaseline(a.root, a.stateDir, a.n))

@@ -1,5 +1,5 @@
-import { cpSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, cpSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runPlan } from '../src/engine.js'
 import { RealFs } from '../src/fs/real-fs.js'
@@ -27,6 +27,8 @@ operations:
     on-conflict: overwrite
   - delete: "c/**/*.md"
   - mkdir: e/archive
+  - write: { path: "e/notes/{name}", content: "a note written where no file was\\n" }
+    each: "d/**/*.md"
   - move: { from: "d/**/*.md", to: "e/archive/{relpath}" }
   - delete: d
 `
@@ -85,6 +87,20 @@ class Photographer extends RealFs {
   }
   override writeFile(p: string, d: Buffer, m: number): Promise<void> {
     return this.around(`write ${p}`, () => super.writeFile(p, d, m))
+  }
+  override async createFile(p: string, d: Buffer, m: number): Promise<void> {
+    // Also killed while the new file is being written: it holds half its bytes, still mode 000.
+    this.picture(`before create ${p}`)
+    const during = this.pictures[this.pictures.length - 1]
+    const copy = { ...during, ws: `${during.ws}-mid`, state: `${during.state}-mid`, at: `during create ${p}` }
+    cpSync(during.ws, copy.ws, { recursive: true })
+    cpSync(during.state, copy.state, { recursive: true })
+    const half = join(copy.ws, relative(this.ws, p))
+    writeFileSync(half, d.subarray(0, d.length >> 1), { mode: 0 })
+    chmodSync(half, 0)
+    this.pictures.push(copy)
+    await super.createFile(p, d, m)
+    this.picture(`after create ${p}`)
   }
   override rm(p: string): Promise<void> {
     return this.around(`rm ${p}`, () => super.rm(p))
@@ -217,5 +233,36 @@ operations:
     expect(pictures.length).toBeGreaterThanOrEqual(4)
     expect(pictures.some(p => p.at.startsWith('after rename') && p.at.includes('/b/f.txt'))).toBe(true)
     for (const p of pictures) await resumeAndCheck(plan, p, want, `killed ${p.at}`)
+  })
+
+  it('resumes a plan of explicit operations (a migration map), whose records share writes, killed anywhere', async () => {
+    // Each declared operation names its one path: its expansion is the same on any tree, so it
+    // need not reach the kernel before the operation acts, and completed operations group.
+    const lines = ['version: 1', 'operations:']
+    for (let i = 0; i < 6; i++) lines.push(`  - move: { from: a/f${i}.txt, to: b/f${i}.txt }`)
+    for (let i = 0; i < 6; i++) lines.push(`  - rename: { from: b/f${i}.txt, to: f${i}.md }`)
+    lines.push('  - write: { path: b/f0.md, content: "rewritten\\n" }', '    on-conflict: overwrite')
+    lines.push('  - delete: b/f1.md')
+    const plan = parsePlan(lines.join('\n') + '\n', 'plan.json.yml')
+    const root = tempDir('bulk-ops-crash-map-')
+    dirs.push(root)
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 6; i++) files[`a/f${i}.txt`] = `file ${i}\n`
+    writeTree(join(root, 'ref'), { ...files, 'b/.keep': '' })
+    expect(
+      (await runPlan({ plan, workspace: join(root, 'ref'), stateDir: join(root, 'ref-state') })).exitCode
+    ).toBe(0)
+    const want = snapshotTree(join(root, 'ref'))
+    const ws = join(root, 'ws')
+    writeTree(ws, { ...files, 'b/.keep': '' })
+    const pictures = await photographed(plan, ws, join(root, 'state'), join(root, 'p'), want)
+    let grouped = 0
+    for (const p of pictures) {
+      if (unrecorded(p) >= 2) grouped++
+      await resumeAndCheck(plan, p, want, `killed ${p.at}`)
+      removeDir(p.ws)
+      removeDir(p.state)
+    }
+    expect(grouped).toBeGreaterThan(3)
   })
 })

@@ -41,6 +41,14 @@ class FullDiskOnce extends RealFs {
     }
     return super.writeFile(p, data, mode)
   }
+  // out/big.txt is new: written by creating it in place.
+  override async createFile(p: string, data: Buffer, mode: number): Promise<void> {
+    if (!this.hit && p.endsWith('big.txt')) {
+      this.hit = true
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${p}'`), { code: 'ENOSPC' })
+    }
+    return super.createFile(p, data, mode)
+  }
 }
 
 function reference(): Record<string, string> {
@@ -65,6 +73,7 @@ describe('faults', () => {
     expect(first.report.counts.executed + first.report.counts.skipped).toBe(first.report.counts.total - 1)
     expect(Journal.load(state).state.errors.get(big.seq!)).toMatch(/ENOSPC/)
     expect(existsSync(join(ws, 'out/.big.txt.bulk-ops-tmp'))).toBe(false)
+    expect(existsSync(join(ws, 'out/big.txt'))).toBe(false)
     const second = await runPlan({ plan, workspace: ws, stateDir: state })
     expect(second.exitCode).toBe(0)
     expect(second.report.operations.find(o => o.seq === big.seq)!.outcome).toBe('executed')

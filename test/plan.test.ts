@@ -5,9 +5,10 @@ import { join, posix } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PlanError } from '../src/errors.js'
-import { canonical } from '../src/plan/fingerprint.js'
+import { createHash } from 'node:crypto'
+import { canonical, meaningOf } from '../src/plan/fingerprint.js'
 import { globPrefix, globProblem, isGlob } from '../src/plan/glob-syntax.js'
-import { jsonSyntaxError, parsePlan } from '../src/plan/load.js'
+import { jsonSyntaxError, mayRepeatKeys, parsePlan } from '../src/plan/load.js'
 import { pathProblem, planPathProblem, Sandbox } from '../src/plan/paths.js'
 import { preflight } from '../src/plan/preflight.js'
 import { closest } from '../src/plan/schema.js'
@@ -46,6 +47,24 @@ describe('planId fingerprint', () => {
       ''
     ].join('\n')
   )
+
+  it('is the hash of the canonical meanings of the operations', () => {
+    const plan = parsePlan(base, 'plan.yml')
+    const whole = createHash('sha256')
+      .update(canonical(plan.ops.map(meaningOf)))
+      .digest('hex')
+    expect(plan.planId).toBe(whole.slice(0, 16))
+    const many = yml(
+      Array.from({ length: 3000 }, (_, i) => `  - write: { path: "d/f${i}.txt", content: "x:${i}" }\n`).join(
+        ''
+      )
+    )
+    const big = parsePlan(many, 'plan.yml')
+    const bigWhole = createHash('sha256')
+      .update(canonical(big.ops.map(meaningOf)))
+      .digest('hex')
+    expect(big.planId).toBe(bigWhole.slice(0, 16))
+  })
 
   it('is 16 hex digits and stable', () => {
     expect(id(base)).toMatch(/^[0-9a-f]{16}$/)
@@ -300,6 +319,26 @@ describe('globs', () => {
     expect(globPrefix(g)).toBe(prefix)
   })
 
+  it('globPrefix of any text is the literal segments before the first glob, the last one dropped', () => {
+    const reference = (g: string): string => {
+      const segs = g.split('/')
+      const lit: string[] = []
+      for (const seg of segs) {
+        if (isGlob(seg)) break
+        lit.push(seg)
+      }
+      if (lit.length === segs.length) lit.pop()
+      return lit.filter(x => x !== '').join('/') || '.'
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b.c', '/', '/', '*', '?x', ''), { maxLength: 8 }), parts => {
+        const g = parts.join('')
+        expect(globPrefix(g), g).toBe(reference(g))
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   it('tells globs from literal paths', () => {
     expect(isGlob('a/*.md')).toBe(true)
     expect(isGlob('a/?.md')).toBe(true)
@@ -357,6 +396,67 @@ describe('messages from parsePlan', () => {
     expect(e.message).toBe("p.json:3:35: invalid JSON: trailing comma before ']'")
     // The same text is valid YAML (a flow sequence may end with a comma).
     expect(() => parsePlan('{"version": 1, "operations": [{"mkdir": "a"},]}', 'p.yml')).not.toThrow()
+  })
+})
+
+describe('JSON plans', () => {
+  const json = (ops: unknown[]): string => JSON.stringify({ version: 1, operations: ops }, null, 2)
+
+  it('name a key that appears twice, with its line, wherever it is', () => {
+    const top = planError(
+      '{\n  "version": 1,\n  "operations": [{ "mkdir": "a" }],\n  "version": 1\n}\n',
+      'p.json'
+    )
+    expect(top.message).toMatch(/^p\.json:4:3: invalid JSON: the key "version" appears twice/)
+    const deep = planError(
+      '{"version": 1, "operations": [\n {"mkdir": "a:b"},\n {"copy": {"from": "x", "to": "y:", "to": "z"}}]}',
+      'p.json'
+    )
+    expect(deep.message).toMatch(/^p\.json:3:\d+: invalid JSON: the key "to" appears twice/)
+    const escaped = planError(
+      '{"version": 1, "operations": [{"mkdir": "a\\u003a"}], "operations": []}',
+      'p.json'
+    )
+    expect(escaped.message).toContain('"operations" appears twice')
+  })
+
+  it('carry line and column in schema, path and preflight errors', async () => {
+    const ops = [{ mkdir: 'a' }, { mkdir: 'b' }, { copy: { from: 'templates/LICENSE' } }]
+    const schema = planError(json(ops), 'p.json')
+    expect(schema.message).toMatch(/^p\.json:\d+:\d+: operations\[2\]/)
+    expect(schema.where).toMatchObject({ op: 2, field: 'copy.to', line: 11 })
+    const path = planError(json([{ mkdir: 'a' }, { delete: '../x' }]), 'p.json')
+    expect(path.where).toMatchObject({ op: 1, field: 'delete', line: 8 })
+
+    const ws = tempDir('bulk-ops-json-preflight-')
+    const outside = tempDir('bulk-ops-outside-')
+    try {
+      symlinkSync(outside, join(ws, 'vendor'))
+      const sandbox = new Sandbox(ws)
+      await sandbox.init()
+      const plan = parsePlan(json([{ mkdir: 'a' }, { copy: { from: 'a', to: 'vendor/a' } }]), 'p.json')
+      const e = await preflight(plan, sandbox).then(
+        () => null,
+        (err: unknown) => err as PlanError
+      )
+      expect(e?.message).toMatch(/^p\.json:10:\d+: operations\[1\]/)
+      expect(e?.where).toMatchObject({ op: 1, field: 'copy.to', line: 10 })
+    } finally {
+      removeDir(ws)
+      removeDir(outside)
+    }
+  })
+
+  it('tell repeated keys from colons in keys and strings (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), fc.constantFrom(undefined, 1, '\t'), (v, w, indent) => {
+        const text = JSON.stringify(v, null, indent)
+        expect(mayRepeatKeys(text, JSON.parse(text))).toBe(false)
+        const dup = `[{"k:":${JSON.stringify(v)},"k:":${JSON.stringify(w)}}]`
+        expect(mayRepeatKeys(dup, JSON.parse(dup))).toBe(true)
+      }),
+      { numRuns: 300 }
+    )
   })
 })
 

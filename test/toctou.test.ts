@@ -11,7 +11,7 @@ import { parsePlan } from '../src/plan/load.js'
 import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
 /** The RealFs methods that apply an operation. */
-type ApplyMethod = 'rename' | 'copy' | 'writeFile' | 'rm' | 'mkdirp'
+type ApplyMethod = 'rename' | 'copy' | 'writeFile' | 'createFile' | 'rm' | 'mkdirp'
 
 /**
  * RealFs that, on the first call of `at` touching a path under `<workspace>/<dir>`, first swaps
@@ -69,6 +69,16 @@ class SwappingFs extends RealFs {
     }
     this.swap('writeFile', [p])
     return super.writeFile(p, data, mode)
+  }
+
+  override async createFile(p: string, data: Buffer, mode: number): Promise<void> {
+    if (p.endsWith('warm.txt')) {
+      await super.createFile(p, data, mode)
+      this.warmed = true
+      return
+    }
+    this.swap('createFile', [p])
+    return super.createFile(p, data, mode)
   }
 
   override async rm(p: string): Promise<void> {
@@ -150,7 +160,7 @@ const cases: Case[] = [
     warm: 'archive/warm.txt',
     op: 'write: { path: archive/new.txt, content: "written\\n" }',
     dir: 'archive',
-    at: 'writeFile',
+    at: 'createFile',
     sentinel: { 'new.txt': SECRET }
   },
   {

@@ -116,9 +116,9 @@ describe('precompiled plan validators', () => {
     for (const f of GENERATED) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true)
   })
 
-  it('export the plan validator and one validator per kind', () => {
+  it('export the plan validators and one validator per kind', () => {
     const names = Object.keys(generated).sort()
-    expect(names).toEqual(['plan', ...KINDS.map(k => `op_${k}`)].sort())
+    expect(names).toEqual(['plan', 'plan_top', ...KINDS.map(k => `op_${k}`)].sort())
     for (const n of names) expect(typeof (generated as Record<string, unknown>)[n], n).toBe('function')
   })
 
@@ -161,6 +161,23 @@ describe('precompiled plan validators', () => {
       expect(validateOpValue(kind, value), `${kind}: ${JSON.stringify(value)?.slice(0, 200)}`).toEqual(want)
     }
     expect(invalid).toBeGreaterThanOrEqual(KINDS.length * (badOps('mkdir').length - 1))
+  })
+
+  it('judge a plan as the whole schema does when one operation among good ones is bad', () => {
+    const good = KINDS.map(k => ({ [k]: GOOD[k] }))
+    let invalid = 0
+    for (const kind of KINDS) {
+      for (const bad of [...badOps(kind), { [kind]: GOOD[kind] }]) {
+        for (const at of [0, good.length]) {
+          const operations = [...good.slice(0, at), bad, ...good.slice(at)]
+          const value = { version: 1, operations }
+          const want = errorsOf(freshPlan, value)
+          if (want.length) invalid++
+          expect(validatePlanValue(value), `${kind}: ${JSON.stringify(bad)?.slice(0, 200)}`).toEqual(want)
+        }
+      }
+    }
+    expect(invalid).toBeGreaterThanOrEqual(2 * KINDS.length * (badOps('mkdir').length - 1))
   })
 
   it('report the offending value and the schema in each error (verbose)', () => {

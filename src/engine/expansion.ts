@@ -64,6 +64,7 @@ export async function expandNow(
   const what = decl.each !== undefined ? `each: ${decl.each}` : `${decl.subject}`
   try {
     const e = await expand(decl, sandbox, fs)
+    for (const w of e.warnings ?? []) logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): ${w}`)
     if (e.noMatch)
       return {
         seq0: 0,

@@ -106,6 +106,14 @@ export class OverlayFs implements Fs {
     this.set(p, { type: 'file', mode, data: Buffer.from(data) })
   }
 
+  async createFile(p: string, data: Buffer, mode: number): Promise<void> {
+    await this.parentMustBeDir(p, 'open')
+    if (await this.lstat(p)) {
+      throw Object.assign(new Error(`EEXIST: file already exists, open '${p}'`), { code: 'EEXIST' })
+    }
+    this.set(p, { type: 'file', mode, data: Buffer.from(data) })
+  }
+
   async mkdirp(p: string): Promise<string[]> {
     const created: string[] = []
     let cur = p

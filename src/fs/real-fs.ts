@@ -2,14 +2,17 @@ import * as fs from 'node:fs'
 import { realpathSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
-import { specialFile, statType, type Fs, type Stat } from './types.js'
+import { specialFile, statType, UNFINISHED_MODE, type Fs, type Stat } from './types.js'
 
 /** Deterministic scratch name beside a target, so an interrupted attempt's leftover is found and removed. */
 export function scratchPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.bulk-ops-tmp`)
 }
 
-/** The filesystem on disk. Writes and copies go through a scratch name and a rename, so no target is ever half written. */
+/**
+ * The filesystem on disk. Replacing writes and copies go through a scratch name and a rename, so no
+ * existing target is ever half written; a new file is created in place, exclusively.
+ */
 export class RealFs implements Fs {
   readonly simulated = false
   private realRoot?: string
@@ -142,6 +145,27 @@ export class RealFs implements Fs {
     })
   }
 
+  async createFile(p: string, data: Buffer, mode: number): Promise<void> {
+    await this.guard(p)
+    // O_CREAT|O_EXCL: never follows a symlink, never opens what exists.
+    const fd = fs.openSync(
+      p,
+      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL,
+      UNFINISHED_MODE
+    )
+    try {
+      for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at, data.length - at)
+      // The last change: from here on the file is complete (and not readable as unfinished).
+      fs.fchmodSync(fd, mode)
+    } catch (err) {
+      // A write that failed (a full disk) leaves nothing behind: the file is this call's own.
+      fs.closeSync(fd)
+      fs.rmSync(p, { force: true })
+      throw err
+    }
+    fs.closeSync(fd)
+  }
+
   async mkdirp(p: string): Promise<string[]> {
     const created: string[] = []
     let cur = p
@@ -202,19 +226,28 @@ async function withScratch(tmp: string, work: () => Promise<void>): Promise<void
   }
 }
 
-/** Copies without following symlinks, keeping permission bits. */
-async function copyTree(from: string, to: string): Promise<void> {
+/**
+ * Copies without following symlinks, keeping permission bits. Names are read and joined as bytes,
+ * so an entry whose name is not valid UTF-8 is copied under exactly that name.
+ */
+async function copyTree(from: string | Buffer, to: string | Buffer): Promise<void> {
   const s = await fsp.lstat(from)
   if (s.isSymbolicLink()) {
-    await fsp.symlink(await fsp.readlink(from), to)
+    await fsp.symlink(await fsp.readlink(from, { encoding: 'buffer' }), to)
   } else if (s.isDirectory()) {
     await fsp.mkdir(to)
-    for (const name of await fsp.readdir(from)) await copyTree(join(from, name), join(to, name))
+    const src = Buffer.from(from)
+    const dst = Buffer.from(to)
+    for (const name of await fsp.readdir(from, { encoding: 'buffer' })) {
+      await copyTree(Buffer.concat([src, SLASH, name]), Buffer.concat([dst, SLASH, name]))
+    }
     await fsp.chmod(to, s.mode & 0o7777)
   } else if (s.isFile()) {
     await fsp.copyFile(from, to)
     await fsp.chmod(to, s.mode & 0o7777)
   } else {
-    throw specialFile(from)
+    throw specialFile(from.toString())
   }
 }
+
+const SLASH = Buffer.from(sep)

@@ -19,6 +19,13 @@ export interface Fs {
   readdir(p: string): Promise<string[]>
   /** Replaces `p` atomically (temporary file + rename) with `data`, then applies `mode`. */
   writeFile(p: string, data: Buffer, mode: number): Promise<void>
+  /**
+   * Creates `p`, which must not exist (exclusively: a path that appeared meanwhile, even a
+   * dangling symlink, fails with EEXIST and is never clobbered), holding `data` with `mode`.
+   * Until its data is in, the file's mode is UNFINISHED_MODE, so a process killed midway leaves a
+   * file `isUnfinishedFile` recognises. `mode` must not be UNFINISHED_MODE (use writeFile).
+   */
+  createFile(p: string, data: Buffer, mode: number): Promise<void>
   /** Creates `p` and its missing parents; returns the directories it created, outermost first. */
   mkdirp(p: string): Promise<string[]>
   /** Moves a file, symlink or directory; the target must not exist. */
@@ -52,4 +59,16 @@ export function specialFile(path: string): Error {
     code: 'ESPECIAL',
     path
   })
+}
+
+/** The mode a file created by `createFile` has until its content is complete: no permissions. */
+export const UNFINISHED_MODE = 0
+
+/**
+ * True when `s` is what a `createFile` of `size` bytes leaves if the process dies before it ends:
+ * a regular file with no permission bits, no larger than the content meant for it. (Git checks out
+ * files as 644 or 755 only; a file with mode 000 is not something a repository holds.)
+ */
+export function isUnfinishedFile(s: Stat, size: number): boolean {
+  return s.type === 'file' && s.mode === UNFINISHED_MODE && s.size <= size
 }

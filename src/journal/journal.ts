@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ResumeError } from '../errors.js'
 import type { Logger } from '../logger.js'
+import { expandsLiterally } from '../plan/expand.js'
 import { canonical, meaningOf } from '../plan/fingerprint.js'
 import type { Plan } from '../plan/types.js'
 import { readSnapshot, writeAtomic, writeSnapshot } from './snapshot.js'
@@ -33,7 +34,11 @@ export class Journal {
    * sound only while no later operation has touched the same paths.
    */
   private readonly unflushed = new PathSet()
-  /** A frozen expansion is in the buffer: it must be durable before any of its operations acts. */
+  /**
+   * A frozen glob expansion is in the buffer: it must be durable before any of its operations
+   * acts (a resume must not glob again over a tree they changed). A literal one need not be: lost
+   * with the records after it, it is taken again, the same.
+   */
   private expansionPending = false
 
   private constructor(
@@ -42,7 +47,9 @@ export class Journal {
     private readonly wal: WalWriter,
     readonly loadInfo: LoadInfo,
     /** Where each declared operation's `exp` record starts in the WAL, so snapshots can point at it. */
-    private readonly expAt: Map<number, number>
+    private readonly expAt: Map<number, number>,
+    /** The declared operations whose expansion is a glob's. */
+    private readonly globbed: (decl: number) => boolean = () => true
   ) {}
 
   /** Loads (or starts) the journal in `dir` for `plan`. Refuses another plan's state unless `fresh`. */
@@ -72,7 +79,8 @@ export class Journal {
       state,
       new WalWriter(join(dir, WAL_FILE), opts.group?.bytes, opts.group?.ms),
       info,
-      expAt
+      expAt,
+      globbedOps(plan)
     )
   }
 
@@ -141,7 +149,7 @@ export class Journal {
     this.state.apply(r)
     if (r.t === 'exp') {
       this.expAt.set(r.d, this.wal.size + this.wal.buffered)
-      this.expansionPending = true
+      if (this.globbed(r.d)) this.expansionPending = true
     }
     const before = this.wal.size
     this.wal.append(r)
@@ -255,4 +263,10 @@ function describePlanChange(dir: string, plan: Plan): string {
     if (lines.length >= 20) break
   }
   return lines.join('\n') || '  (no operation differs; the defaults changed)'
+}
+
+/** Which declared operations expand by a glob (an unknown index counts as one). */
+function globbedOps(plan: Plan): (decl: number) => boolean {
+  const literal = plan.ops.map(expandsLiterally)
+  return d => literal[d] !== true
 }

@@ -6,8 +6,10 @@ import type { Fs } from '../fs/types.js'
 import { OverlayFs } from '../fs/overlay-fs.js'
 import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
-import { normalizeRel, pathProblem, RESERVED_DIRS, toRel, type Sandbox } from './paths.js'
+import { compileGlob, walkGlob, type Undecodable } from './walk.js'
+import { normalizeRel, pathProblem, toRel, type Sandbox } from './paths.js'
 import {
+  isPlainText,
   literalText,
   parseTemplate,
   PATHS_ITEM,
@@ -25,6 +27,22 @@ export interface Expansion {
   base: string
   /** The glob matched nothing and if-no-match is `error`. */
   noMatch?: boolean
+  /** Why some entries were left out (names that are not valid UTF-8), to be logged as warnings. */
+  warnings?: string[]
+}
+
+/** How many left-out names one warning spells out. */
+const NAMES_SHOWN = 20
+
+/** One warning for the entries a glob left out because their names are not valid UTF-8. */
+export function undecodableWarning(pattern: string, left: Undecodable[]): string {
+  const shown = left.slice(0, NAMES_SHOWN).map(u => (u.type === 'dir' ? `${u.escaped}/` : u.escaped))
+  const more = left.length > NAMES_SHOWN ? `, and ${left.length - NAMES_SHOWN} more` : ''
+  const n = left.length === 1 ? '1 entry whose name is' : `${left.length} entries whose names are`
+  return (
+    `glob '${pattern}' left out ${n} not valid UTF-8 (bulk-ops acts on UTF-8 names ` +
+    `only; invalid bytes shown as \\xNN, a directory's contents were not looked at): ${shown.join(', ')}${more}`
+  )
 }
 
 /** Escapes a literal directory for use at the head of a glob pattern. */
@@ -43,22 +61,30 @@ function flat(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8')
 }
 
+/** RESERVED_DIRS as the walk drops them: `.git` as any segment, `.bulk-ops` at the top, in any case. */
+const RESERVED = /(^|\/)\.git(\/|$)|^\.bulk-ops(\/|$)/i
+
 function reserved(rel: string): boolean {
-  const segs = rel.split('/')
-  return segs.some(s => s.toLowerCase() === '.git') || segs[0].toLowerCase() === RESERVED_DIRS[1]
+  return RESERVED.test(rel)
+}
+
+/** What a glob found: its matches, sorted, and the names it had to leave out. */
+export interface GlobMatches {
+  matches: string[]
+  /** Entries that would have matched but whose names are not valid UTF-8 (escaped, `\xNN`). */
+  undecodable: Undecodable[]
+}
+
+/** The absolute pattern line handed to `@actions/glob` (or read as it reads it). */
+function absolutePattern(pattern: string, sandbox: Sandbox): string {
+  return `${globEscape(sandbox.root)}/${pattern}`
 }
 
 /**
- * Expands a glob against the workspace as it is now (through `fs`, so a dry-run's overlay
- * counts): no symlink following, no implicit descendants, sorted, reserved paths dropped.
+ * Matches of an absolute pattern by `@actions/glob` itself, relative to `root`, unsorted and
+ * unfiltered: the definition the walker is held to, and the fallback for what it declines.
  */
-export async function expandGlob(
-  pattern: string,
-  sandbox: Sandbox,
-  fs: Fs,
-  keep: (type: string) => boolean = keepAll
-): Promise<string[]> {
-  const abs = `${globEscape(sandbox.root)}/${pattern}`
+export async function actionsGlob(abs: string, root: string): Promise<string[]> {
   const globber = await glob.create(abs, {
     followSymbolicLinks: false,
     implicitDescendants: false,
@@ -66,45 +92,73 @@ export async function expandGlob(
     omitBrokenSymbolicLinks: true,
     excludeHiddenFiles: false
   })
+  // A flat copy, so a match does not keep the globber's whole absolute path alive.
+  return (await globber.glob()).map(p => flat(toRel(root, p)))
+}
+
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Expands a glob against the workspace as it is now (through `fs`, so a dry-run's overlay
+ * counts): no symlink following, no implicit descendants, sorted, reserved paths dropped.
+ * The tree is read by `walkGlob`; a pattern it declines goes to `@actions/glob`.
+ */
+export async function expandGlob(
+  pattern: string,
+  sandbox: Sandbox,
+  fs: Fs,
+  keep: (type: string) => boolean = keepAll
+): Promise<GlobMatches> {
+  const abs = absolutePattern(pattern, sandbox)
+  const compiled = compileGlob(abs)
   const overlay = fs instanceof OverlayFs
-  // The globber yields each path once: an array is enough on disk (a dry-run adds overlay paths).
-  const found: string[] = []
-  for await (const p of globber.globGenerator()) {
-    // A flat copy, so the match does not keep the globber's whole absolute path alive.
-    const rel = flat(toRel(sandbox.root, p))
-    if (rel !== '.' && !reserved(rel)) found.push(rel)
+  let found: string[]
+  let undecodable: Undecodable[] = []
+  if (compiled) {
+    // On disk the walk has seen every entry's type; only the overlay's view needs another look.
+    const w = walkGlob(compiled, sandbox.root, overlay ? keepAll : keep, reserved)
+    found = w.matches.filter(rel => rel !== '.' && !reserved(rel))
+    undecodable = w.undecodable
+  } else {
+    found = (await actionsGlob(abs, sandbox.root)).filter(rel => rel !== '.' && !reserved(rel))
   }
+  if (!overlay && compiled) return { matches: found, undecodable }
   if (overlay) {
-    const mm = new Minimatch(abs.replace(/\/+$/, ''), {
-      dot: true,
-      nobrace: true,
-      nocomment: true,
-      noext: true,
-      nonegate: true
-    })
+    const matchOverlay = compiled ? (p: string) => compiled.matches(p) : fallbackMatcher(abs, pattern)
     const dirsOnly = pattern.endsWith('/')
-    // @actions/glob lets a trailing `**` match zero segments (`dir/**` matches `dir` itself,
-    // whatever it is); minimatch matches only below it.
-    const trailingGlobstar = /(^|\/)\*\*$/.test(pattern.replace(/\/+$/, ''))
     for (const [p, type] of fs.createdPaths()) {
       const rel = toRel(sandbox.root, p)
       if (!p.startsWith(sandbox.root + '/') || reserved(rel)) continue
       if (dirsOnly && type !== 'dir') continue
-      if (mm.match(p) || (trailingGlobstar && mm.match(`${p}/`))) found.push(rel)
+      if (matchOverlay(p)) found.push(rel)
     }
+    found = [...new Set(found)]
   }
-  const unique = overlay ? [...new Set(found)] : found
-  // On disk the globber has just seen every match; only a type filter, or the overlay's view,
-  // needs another look.
-  let out: string[] = unique
+  // The overlay's view, or a type filter after @actions/glob, needs one look per match.
+  let out = found
   if (overlay || keep !== keepAll) {
     out = []
-    for (const rel of unique) {
+    for (const rel of found) {
       const s = await fs.lstat(`${sandbox.root}/${rel}`)
       if (s && keep(s.type)) out.push(rel)
     }
   }
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return { matches: out.sort(byPath), undecodable }
+}
+
+/** Overlay paths against a pattern the walker declined: minimatch as @actions/glob sets it up. */
+function fallbackMatcher(abs: string, pattern: string): (p: string) => boolean {
+  const mm = new Minimatch(abs.replace(/\/+$/, ''), {
+    dot: true,
+    nobrace: true,
+    nocomment: true,
+    noext: true,
+    nonegate: true
+  })
+  // @actions/glob lets a trailing `**` match zero segments (`dir/**` matches `dir` itself,
+  // whatever it is); minimatch matches only below it.
+  const trailingGlobstar = /(^|\/)\*\*$/.test(pattern.replace(/\/+$/, ''))
+  return p => mm.match(p) || (trailingGlobstar && mm.match(`${p}/`))
 }
 
 /** Which matched types an operation acts on: replace edits regular files; run takes files and directories. */
@@ -115,24 +169,43 @@ function keepFor(decl: DeclaredOp): (type: string) => boolean {
   return keepAll
 }
 
+/** The text a declared operation fans out over (its glob or literal path), or undefined for none. */
+function fanOutText(decl: DeclaredOp): string | undefined {
+  const source = decl.each ?? (decl.kind === 'mkdir' || decl.kind === 'write' ? undefined : decl.subject)
+  if (source === undefined) return undefined
+  return decl.each ?? renderTemplate(parseTemplate(source), {} as never)
+}
+
+/**
+ * True when a declared operation's expansion follows from the plan alone (no glob), so it is the
+ * same whatever the tree holds and whenever it is taken.
+ */
+export function expandsLiterally(decl: DeclaredOp): boolean {
+  const text = fanOutText(decl)
+  return text === undefined || !isGlob(text)
+}
+
 /** Expands a declared operation when the run reaches it. */
 export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promise<Expansion> {
-  const source = decl.each ?? (decl.kind === 'mkdir' || decl.kind === 'write' ? undefined : decl.subject)
-  if (source === undefined) {
+  const text = fanOutText(decl)
+  if (text === undefined) {
     // A mkdir/write path is a template without placeholders: `{{`/`}}` still stand for braces.
     return { matches: [decl.subject !== undefined ? normalizeRel(literalText(decl.subject)) : ''], base: '.' }
   }
-  const text = decl.each ?? renderTemplate(parseTemplate(source), {} as never)
   const base = globPrefix(text)
   if (!isGlob(text)) return { matches: [normalizeRel(text)], base }
-  const matches = await expandGlob(text, sandbox, fs, keepFor(decl))
-  if (matches.length === 0 && decl.policy.ifNoMatch === 'error') return { matches: [], base, noMatch: true }
-  return { matches, base }
+  const { matches, undecodable } = await expandGlob(text, sandbox, fs, keepFor(decl))
+  const warnings = undecodable.length > 0 ? [undecodableWarning(text, undecodable)] : undefined
+  if (matches.length === 0 && decl.policy.ifNoMatch === 'error')
+    return { matches: [], base, noMatch: true, warnings }
+  return warnings ? { matches, base, warnings } : { matches, base }
 }
 
 const parsed = new WeakMap<DeclaredOp, Map<string, TemplatePart[]>>()
 
 function tpl(decl: DeclaredOp, text: string): TemplatePart[] {
+  // Plain text (most targets of an explicit plan) needs no parse to keep.
+  if (isPlainText(text)) return parseTemplate(text)
   let m = parsed.get(decl)
   if (!m) parsed.set(decl, (m = new Map()))
   let t = m.get(text)

@@ -7,10 +7,36 @@ import type { DeclaredOp } from './types.js'
  * so a re-run with other retry settings still resumes.
  */
 export function fingerprint(ops: DeclaredOp[]): string {
-  return createHash('sha256')
-    .update(canonical(ops.map(meaningOf)))
+  // The hash of canonical(ops.map(meaningOf)), fed one operation at a time: no plan-sized string.
+  const hash = createHash('sha256')
+  let text = '['
+  for (let i = 0; i < ops.length; i++) {
+    text += (i > 0 ? ',' : '') + canonicalMeaning(ops[i])
+    if (text.length >= 1 << 16) {
+      hash.update(text)
+      text = ''
+    }
+  }
+  return hash
+    .update(text + ']')
     .digest('hex')
     .slice(0, 16)
+}
+
+/** The fields of `meaningOf`, in the order `canonical` sorts them. */
+const MEANING_KEYS = Object.keys(meaningOf({ kind: 'mkdir', index: 0, policy: {} } as DeclaredOp)).sort()
+const QUOTED_KEYS = MEANING_KEYS.map(k => JSON.stringify(k) + ':')
+
+/** canonical(meaningOf(op)), with the keys sorted once for all operations. */
+function canonicalMeaning(op: DeclaredOp): string {
+  const m = meaningOf(op)
+  let out = '{'
+  for (let i = 0; i < MEANING_KEYS.length; i++) {
+    const v = m[MEANING_KEYS[i]]
+    if (v === undefined) continue
+    out += (out.length > 1 ? ',' : '') + QUOTED_KEYS[i] + canonical(v)
+  }
+  return out + '}'
 }
 
 /** The parts of an operation that determine its effect, used for the fingerprint and for diffs. */

@@ -16,6 +16,11 @@ export function globProblem(g: string): string | null {
 
 /** The literal directory prefix of a glob (`docs/**\/*.md` → `docs`), `.` when it starts with a wildcard. */
 export function globPrefix(g: string): string {
+  if (!isGlob(g)) {
+    // A literal path: its parent directory.
+    const head = g.slice(0, Math.max(0, g.lastIndexOf('/')))
+    if (!head.includes('//') && !head.startsWith('/') && !head.endsWith('/')) return head === '' ? '.' : head
+  }
   const segs = g.split('/')
   const lit: string[] = []
   for (const s of segs) {

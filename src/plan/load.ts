@@ -15,7 +15,7 @@ import {
   validateOpValue,
   validatePlanValue
 } from './schema.js'
-import { checkOpPaths, subjectField } from './check.js'
+import { checkOpPaths } from './check.js'
 import { KINDS, type DeclaredOp, type Kind, type OpPolicy, type Plan, type PolicyDefaults } from './types.js'
 
 export { suggest } from './schema.js'
@@ -25,12 +25,19 @@ const MAX_PLAN_BYTES = 256 * 1024 * 1024
 type Where = { line?: number; column?: number }
 type Locate = (path: (string | number)[], key?: boolean) => Where
 
-/** Where each checked field of a declared operation sits in the plan file, for later messages (preflight). */
-const fieldLocations = new WeakMap<DeclaredOp, Map<string, Where>>()
+/**
+ * Where the operations' fields sit in a plan's file, found only when a message needs one
+ * (preflight): the file's text is parsed again then, so a plan that loads cleanly keeps no
+ * document tree and no per-operation positions.
+ */
+const fieldLocations = new WeakMap<Plan, Locate>()
 
 /** Line and column of `field` (e.g. `move.to`, `each`) of a loaded operation, or of the operation itself. */
-export function opFieldLocation(op: DeclaredOp, field: string): Where {
-  return fieldLocations.get(op)?.get(field) ?? (op.line !== undefined ? { line: op.line } : {})
+export function opFieldLocation(plan: Plan, op: DeclaredOp, field: string): Where {
+  const locate = fieldLocations.get(plan)
+  if (!locate) return {}
+  const at = locate(['operations', op.index, ...fieldPath(op.kind, field)])
+  return at.line !== undefined ? at : locate(['operations', op.index])
 }
 
 /** Reads and validates a plan file. Throws PlanError (with file, line, operation, field) on any problem. */
@@ -78,53 +85,9 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
       ...lineCol(text, nul)
     })
   }
-  if (isJson) strictJson(text, file)
-
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true })
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]
-    const pos = lineCounter.linePos(e.pos[0])
-    const key = e.code === 'DUPLICATE_KEY' ? keyAt(text, e.pos[0]) : ''
-    const detail =
-      key && key.length <= 60 && !key.includes('\n')
-        ? `the key ${/^["']/.test(key) ? key : `'${key}'`} appears twice in the same mapping (keys must be unique)`
-        : yamlMessage(e.code, e.message)
-    throw new PlanError(`invalid ${lang}: ${detail}`, {
-      file,
-      line: pos.line,
-      column: pos.col
-    })
-  }
-  let value: unknown
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 })
-  } catch (err) {
-    throw new PlanError(`invalid ${lang}: ${yamlMessage('', (err as Error).message)}`, { file })
-  }
-  const locate: Locate = (path, key = false) => {
-    if (key && path.length > 0) {
-      // Point at the key itself (`form:`), not at its value.
-      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents
-      const last = path[path.length - 1]
-      if (isMap(parent)) {
-        const pair = parent.items.find(p => isScalar(p.key) && p.key.value === last)
-        const range = pair && isScalar(pair.key) ? pair.key.range : undefined
-        if (range) {
-          const pos = lineCounter.linePos(range[0])
-          return { line: pos.line, column: pos.col }
-        }
-      }
-    }
-    for (let n = path.length; n >= 0; n--) {
-      const node = (doc as Document).getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined
-      if (node && node.range) {
-        const pos = lineCounter.linePos(node.range[0])
-        return { line: pos.line, column: pos.col }
-      }
-    }
-    return {}
-  }
+  // JSON goes through JSON.parse; the YAML document (for line and column) is built only when a
+  // message needs a position. YAML is parsed into its document straight away.
+  const { value, locate } = isJson ? parseJson(text, file) : parseYaml(text, file, lang)
 
   if (value === null || value === undefined) {
     throw new PlanError('the plan is empty; it needs `version: 1` and a list of `operations`', { file })
@@ -161,13 +124,7 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
   const rawOps = top.operations as Record<string, unknown>[]
   const ops = rawOps.map((raw, index) => {
     const op = normalizeOp(raw, index, basePolicy, file, locate)
-    op.line = locate(['operations', index]).line
     const where = (field: string): Where => locate(['operations', index, ...fieldPath(op.kind, field)])
-    const locations = new Map<string, Where>()
-    for (const f of ['each', subjectField(op), `${op.kind}.to`, 'run.creates', 'run.removes']) {
-      locations.set(f, where(f))
-    }
-    fieldLocations.set(op, locations)
     checkOpPaths(op, (field, detail) => {
       return new PlanError(detail, {
         file,
@@ -180,7 +137,133 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
     })
     return op
   })
-  return { version: 1, file, ops, planId: fingerprint(ops) }
+  const plan: Plan = { version: 1, file, ops, planId: fingerprint(ops) }
+  fieldLocations.set(plan, isJson ? locate : lazyLocate(text))
+  return plan
+}
+
+interface Parsed {
+  value: unknown
+  locate: Locate
+}
+
+/** Parses YAML text into its document; a syntax error is a PlanError with its line and column. */
+function parseYaml(text: string, file: string, lang: string): Parsed {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true })
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]
+    const pos = lineCounter.linePos(e.pos[0])
+    const key = e.code === 'DUPLICATE_KEY' ? keyAt(text, e.pos[0]) : ''
+    const detail =
+      key && key.length <= 60 && !key.includes('\n')
+        ? `the key ${/^["']/.test(key) ? key : `'${key}'`} appears twice in the same mapping (keys must be unique)`
+        : yamlMessage(e.code, e.message)
+    throw new PlanError(`invalid ${lang}: ${detail}`, {
+      file,
+      line: pos.line,
+      column: pos.col
+    })
+  }
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 })
+  } catch (err) {
+    throw new PlanError(`invalid ${lang}: ${yamlMessage('', (err as Error).message)}`, { file })
+  }
+  return { value, locate: locator(doc, lineCounter) }
+}
+
+/**
+ * A `.json` plan must be JSON, not merely YAML: trailing commas, comments and single quotes are
+ * errors, and so is a key that appears twice in one object (JSON.parse would keep the last).
+ */
+function parseJson(text: string, file: string): Parsed {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    const found = jsonSyntaxError(text)
+    const detail = found?.message ?? (err as Error).message.replace(/ in JSON at position \d+.*$/s, '')
+    throw new PlanError(`invalid JSON: ${detail}`, { file, ...(found ? lineCol(text, found.offset) : {}) })
+  }
+  // The YAML reader names the repeated key and where it is.
+  if (mayRepeatKeys(text, value)) parseYaml(text, file, 'JSON')
+  return { value, locate: lazyLocate(text) }
+}
+
+/** Finds positions in `text`, parsing it into a YAML document the first time one is asked for. */
+function lazyLocate(text: string): Locate {
+  let locate: Locate | undefined
+  return (path, key) => {
+    if (!locate) {
+      const lineCounter = new LineCounter()
+      locate = locator(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter)
+    }
+    return locate(path, key)
+  }
+}
+
+function locator(doc: Document, lineCounter: LineCounter): Locate {
+  return (path, key = false) => {
+    if (key && path.length > 0) {
+      // Point at the key itself (`form:`), not at its value.
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents
+      const last = path[path.length - 1]
+      if (isMap(parent)) {
+        const pair = parent.items.find(p => isScalar(p.key) && p.key.value === last)
+        const range = pair && isScalar(pair.key) ? pair.key.range : undefined
+        if (range) {
+          const pos = lineCounter.linePos(range[0])
+          return { line: pos.line, column: pos.col }
+        }
+      }
+    }
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number] } | undefined
+      if (node && node.range) {
+        const pos = lineCounter.linePos(node.range[0])
+        return { line: pos.line, column: pos.col }
+      }
+    }
+    return {}
+  }
+}
+
+/** Occurrences of ':' in `s`. */
+function colons(s: string): number {
+  let n = 0
+  for (let i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) n++
+  return n
+}
+
+/**
+ * Whether some object in the JSON text may repeat a key, in one linear pass without a second
+ * parser: outside strings, every ':' in valid JSON separates one member's key from its value, so
+ * the text's colons equal the members JSON.parse kept plus the colons inside their strings, unless
+ * a repeated member was dropped (its colon stays in the text). A ':' written as an escape breaks
+ * that count, so such a text is always checked.
+ */
+export function mayRepeatKeys(text: string, value: unknown): boolean {
+  if (/\\u003a/i.test(text)) return true
+  let kept = 0
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') {
+      if (v.includes(':')) kept += colons(v)
+    } else if (Array.isArray(v)) {
+      for (const x of v)
+        if (x !== null && typeof x === 'object') stack.push(x)
+        else if (typeof x === 'string' && x.includes(':')) kept += colons(x)
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        kept += 1 + (k.includes(':') ? colons(k) : 0)
+        stack.push(x)
+      }
+    }
+  }
+  return colons(text) !== kept
 }
 
 /** The text of the mapping key that starts at `offset` (quoted keys keep their quotes). */
@@ -195,17 +278,6 @@ function lineCol(text: string, offset: number): Where {
   const before = text.slice(0, offset)
   const line = before.split('\n').length
   return { line, column: offset - before.lastIndexOf('\n') }
-}
-
-/** A `.json` plan must be JSON, not merely YAML: trailing commas, comments and single quotes are errors. */
-function strictJson(text: string, file: string): void {
-  try {
-    JSON.parse(text)
-  } catch (err) {
-    const found = jsonSyntaxError(text)
-    const detail = found?.message ?? (err as Error).message.replace(/ in JSON at position \d+.*$/s, '')
-    throw new PlanError(`invalid JSON: ${detail}`, { file, ...(found ? lineCol(text, found.offset) : {}) })
-  }
 }
 
 /**

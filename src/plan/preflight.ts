@@ -50,7 +50,7 @@ export async function preflight(plan: Plan, sandbox: Sandbox): Promise<void> {
         const message = (err as Error).message.replace(`'${what.rel}' `, `'${text}' `)
         throw new PlanError(message, {
           file: plan.file,
-          ...opFieldLocation(op, field),
+          ...opFieldLocation(plan, op, field),
           op: op.index,
           id: op.id,
           kind: op.kind,

@@ -11,8 +11,30 @@ const opValidators = new Map<Kind, ValidateFunction>(KINDS.map(k => [k, validato
 
 /** Validates a whole plan value; returns the schema errors (empty when valid). */
 export function validatePlanValue(value: unknown): ErrorObject[] {
+  if (validPlan(value)) return []
   const v = validators.plan
   return v(value) ? [] : [...(v.errors ?? [])]
+}
+
+/**
+ * The plan schema's verdict without its `oneOf` over the kinds, which tries every kind on every
+ * operation (and collects the failing branches' errors): each `op-<kind>` requires its kind's key
+ * and allows no other kind's, so an operation passes the `oneOf` exactly when it has one kind key
+ * and passes that kind's schema. Only a plan that fails is validated again, for the errors.
+ */
+function validPlan(value: unknown): boolean {
+  if (!validators.plan_top(value)) return false
+  for (const op of (value as { operations: unknown[] }).operations) {
+    if (op === null || typeof op !== 'object') return false
+    let kind: Kind | undefined
+    for (const k of KINDS) {
+      if (!Object.hasOwn(op, k)) continue
+      if (kind) return false
+      kind = k
+    }
+    if (!kind || !opValidators.get(kind)!(op)) return false
+  }
+  return true
 }
 
 /** Validates one operation against its kind's sub-schema, for precise messages. */

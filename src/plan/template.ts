@@ -21,8 +21,15 @@ export class TemplateError extends Error {
   }
 }
 
+/** True when `text` has no braces: it is its own rendering, whatever the match. */
+export function isPlainText(text: string): boolean {
+  return text.indexOf('{') < 0 && text.indexOf('}') < 0
+}
+
 /** Splits `docs/{stem}.md` into literal text and placeholders; `{{`/`}}` are literal braces. */
 export function parseTemplate(text: string): TemplatePart[] {
+  // Most paths hold no braces at all.
+  if (isPlainText(text)) return text ? [text] : []
   const parts: TemplatePart[] = []
   let lit = ''
   for (let i = 0; i < text.length; i++) {

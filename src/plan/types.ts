@@ -49,8 +49,6 @@ export interface DeclaredOp {
   /** run: at most this many paths per invocation (`{paths}` or BULK_OPS_PATHS_FILE). */
   batch?: number
   policy: OpPolicy
-  /** 1-based line of the operation in the plan file, for messages. */
-  line?: number
 }
 
 export interface Plan {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { runPlan } from '../../src/engine.js'
-import { silentLogger } from '../../src/logger.js'
+import { silentLogger, type Logger } from '../../src/logger.js'
 import { parsePlan } from '../../src/plan/load.js'
 import { Sandbox } from '../../src/plan/paths.js'
 import { preflight } from '../../src/plan/preflight.js'
@@ -48,7 +48,7 @@ export function cleanupWorkspaces(): void {
 export async function runYaml(
   t: TestWs,
   yaml: string,
-  opts: { dryRun?: boolean; stateDir?: string } = {}
+  opts: { dryRun?: boolean; stateDir?: string; logger?: Logger } = {}
 ): Promise<Report> {
   const plan = parsePlan(yaml, 'plan.yml')
   const sandbox = new Sandbox(t.ws)
@@ -59,7 +59,7 @@ export async function runYaml(
     workspace: t.ws,
     stateDir: opts.dryRun ? undefined : (opts.stateDir ?? t.freshState()),
     dryRun: opts.dryRun,
-    logger: silentLogger,
+    logger: opts.logger ?? silentLogger,
     retryBaseMs: 1
   })
   return report

@@ -1,5 +1,17 @@
-import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { dirname, join } from 'node:path'
+import { runPlan } from '../../src/engine.js'
+import { RealFs } from '../../src/fs/real-fs.js'
+import { parsePlan } from '../../src/plan/load.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanupWorkspaces, makeWs, outcomes, runYaml } from '../helpers/plans.js'
 import { snapshotTree } from '../helpers/tree.js'
@@ -116,5 +128,56 @@ describe('write', () => {
     expect(readFileSync(join(t.ws, 'packages/b/{v}.txt'), 'utf8')).toBe('1')
     expect(readFileSync(join(t.ws, 'lit{x}.txt'), 'utf8')).toBe('2')
     expect(existsSync(join(t.ws, 'lit{{x}}.txt'))).toBe(false)
+  })
+
+  it('creates a new file in place, exclusively: no scratch file, and a file that appears meanwhile is kept', async () => {
+    const t = makeWs()
+    const seen: string[] = []
+    class Watching extends RealFs {
+      override async createFile(p: string, d: Buffer, m: number): Promise<void> {
+        seen.push(readdirSync(dirname(p)).join(','))
+        if (p.endsWith('raced.txt')) writeFileSync(p, 'theirs\n')
+        return super.createFile(p, d, m)
+      }
+    }
+    const plan = parsePlan(
+      'version: 1\noperations:\n  - write: { path: new.txt, content: "ours\\n" }\n  - write: { path: raced.txt, content: "ours\\n" }\n',
+      'plan.yml'
+    )
+    const r = await runPlan({
+      plan,
+      workspace: t.ws,
+      stateDir: t.freshState(),
+      fs: new Watching(t.ws),
+      retryBaseMs: 1
+    })
+    expect(readFileSync(join(t.ws, 'new.txt'), 'utf8')).toBe('ours\n')
+    expect(mode(join(t.ws, 'new.txt'))).toBe(0o644)
+    expect(seen[0]).toBe('.keep') // nothing beside it while it is created
+    // The retry finds the other file and reports the conflict; it is never overwritten.
+    expect(readFileSync(join(t.ws, 'raced.txt'), 'utf8')).toBe('theirs\n')
+    expect(r.report.operations[1]).toMatchObject({ outcome: 'failed' })
+    expect(r.report.operations[1].error).toMatch(/conflict: 'raced.txt' exists with other content/)
+  })
+
+  it('finishes a new file that a kill left half written (mode 000), and leaves a real conflict alone', async () => {
+    const t = makeWs({ 'half.txt': 'the fi', 'other.txt': 'x' })
+    chmodSync(join(t.ws, 'half.txt'), 0)
+    chmodSync(join(t.ws, 'other.txt'), 0)
+    const plan =
+      'version: 1\noperations:\n  - write: { path: half.txt, content: "the first line\\n" }\n' +
+      '  - write: { path: other.txt, content: "" }\n'
+    const dry = await runYaml(t, plan, { dryRun: true })
+    expect(dry.operations[0].classification).toBe('would-execute')
+    const r = await runYaml(t, plan)
+    expect(outcomes(r)[0]).toEqual(['executed', null])
+    expect(readFileSync(join(t.ws, 'half.txt'), 'utf8')).toBe('the first line\n')
+    expect(mode(join(t.ws, 'half.txt'))).toBe(0o644)
+    // Longer than the content: not a creation of ours. It is a conflict (or unreadable), untouched.
+    expect(r.operations[1].outcome).toBe('failed')
+    expect(mode(join(t.ws, 'other.txt'))).toBe(0)
+    chmodSync(join(t.ws, 'other.txt'), 0o600)
+    expect(readFileSync(join(t.ws, 'other.txt'), 'utf8')).toBe('x')
+    expect(outcomes(await runYaml(t, plan))[0]).toEqual(['skipped', 'satisfied'])
   })
 })
