@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-343F4PAA.js";
-import "./chunks/chunk-34EM6YJ2.js";
+} from "./chunks/chunk-KGURDDCL.js";
+import "./chunks/chunk-PMLZ4X5L.js";
 
 // src/index.ts
 await runMain();

@@ -1,7 +1,7 @@
 // Bundles the three entry points (action main, action post, CLI) into dist/.
 // `node scripts/build.mjs [OUTDIR]` — the check-dist test builds into a temp dir and diffs.
 import { build } from 'esbuild'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 
 const outdir = resolve(process.argv[2] ?? 'dist')
@@ -24,3 +24,5 @@ await build({
   }
 })
 await writeFile(resolve(outdir, 'package.json'), '{ "type": "module" }\n')
+// The spawner (src/ops/launch-perl.ts) is a perl script, found beside the entry points.
+await copyFile('src/ops/spawner.pl', resolve(outdir, 'spawner.pl'))

@@ -2,6 +2,7 @@ import { openRun, snapshotSafely } from './engine/context.js'
 import type { RunOptions, RunResult } from './engine/options.js'
 import { ReportBuilder } from './engine/report.js'
 import { Scheduler } from './engine/scheduler.js'
+import { endCommands } from './ops/command.js'
 
 export type { RunOptions, RunResult } from './engine/options.js'
 
@@ -15,7 +16,11 @@ export type { RunOptions, RunResult } from './engine/options.js'
 export async function runPlan(o: RunOptions): Promise<RunResult> {
   const ctx = await openRun(o)
   const report = new ReportBuilder(o.onProgress)
-  await new Scheduler(ctx, report).run()
+  try {
+    await new Scheduler(ctx, report).run()
+  } finally {
+    await endCommands(ctx.env)
+  }
   ctx.stopper.dispose()
   const { counts } = report
   const how = ctx.stopper.stoppedBy ?? (counts.failed > 0 ? 'failed' : 'complete')

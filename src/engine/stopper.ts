@@ -48,8 +48,12 @@ export class Stopper {
     this.controller.abort()
   }
 
-  /** The reason the attempt stopped early, if it did. */
+  /**
+   * The reason the attempt stopped early, if it did: also a signal that came when nothing was
+   * left to dispatch (it still stopped what was in flight).
+   */
   get stoppedBy(): StopReason | null {
+    if (!this.reason && this.controller.signal.aborted) this.reason = 'signal'
     return this.reason
   }
 

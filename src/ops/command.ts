@@ -1,172 +1,148 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { formatDuration } from '../duration.js'
 import { OpError } from '../errors.js'
+import { DirectLauncher } from './launch-direct.js'
+import { PerlLauncher } from './launch-perl.js'
+import type { Ended, Invocation, Launcher } from './launcher.js'
 import type { OpEnv } from './types.js'
+
+export type { Invocation } from './launcher.js'
 
 /** How long a running command may go on after a stop was requested, before it is terminated. */
 export const STOP_GRACE_MS = 3000
-const KILL_AFTER_MS = 1500
-/** How long output may still arrive after the command exited (a background child may hold the pipes open). */
-const STREAM_GRACE_MS = 500
-const TAIL_BYTES = 4096
-/** Output kept per stream of one invocation for the log (--verbose, the action's debug log). */
-const KEEP_BYTES = 1024 * 1024
-const TAIL_LINES = 10
 
-/** One process to start: a command of one concrete operation, or of a batch. */
-export interface Invocation {
-  argv: string[]
-  env: NodeJS.ProcessEnv
-  cwd: string
-  /** How messages name it: `'gzip'`, `shell script`. */
-  label: string
-  /** The (first) seq it runs for, in log lines. */
-  seq: number
-  timeoutMs?: number
+/** Why the spawner cannot be used in this process (perl is missing), once that is known. */
+let spawnerUnusable: string | undefined
+
+/** One invocation: which launcher has it, under which id (it moves if the spawner could not start). */
+interface Ticket {
+  inv: Invocation
+  done: (e: Ended) => void
+  launcher: Launcher
+  id: number
 }
 
 /**
- * One stream of one invocation, kept apart from every other: its first KEEP_BYTES (logged whole
- * when the invocation ends, so the output of commands in flight together never interleaves)
- * and its last TAIL_BYTES (the last lines of stderr go into the error).
+ * The commands of one run: started by the spawner when perl is there, by the engine itself
+ * otherwise (said once in the log). Closed by endCommands at the run's end.
  */
-export class Capture {
-  private head: Buffer[] = []
-  private headBytes = 0
-  private tail = Buffer.alloc(0)
-  private total = 0
+class Commands {
+  private launcher: Launcher | undefined
+  private readonly tickets = new Set<Ticket>()
 
-  push(chunk: Buffer): void {
-    this.total += chunk.length
-    if (this.headBytes < KEEP_BYTES) {
-      const part = chunk.subarray(0, KEEP_BYTES - this.headBytes)
-      this.head.push(part)
-      this.headBytes += part.length
+  constructor(private readonly env: OpEnv) {}
+
+  run(inv: Invocation, done: (e: Ended) => void): Ticket {
+    const launcher = this.current()
+    const ticket: Ticket = { inv, done, launcher, id: 0 }
+    this.tickets.add(ticket)
+    this.begin(ticket, launcher)
+    return ticket
+  }
+
+  stop(t: Ticket): void {
+    t.launcher.stop(t.id)
+  }
+
+  async end(): Promise<void> {
+    await this.launcher?.end()
+  }
+
+  private begin(t: Ticket, launcher: Launcher): void {
+    t.launcher = launcher
+    t.id = launcher.start(t.inv, e => {
+      this.tickets.delete(t)
+      t.done(e)
+    })
+  }
+
+  private current(): Launcher {
+    if (!this.launcher) {
+      if (spawnerUnusable === undefined) {
+        const perl: Launcher = new PerlLauncher((why, unstarted, wasReady) =>
+          this.gone(perl, why, unstarted, wasReady)
+        )
+        this.launcher = perl
+      } else this.launcher = new DirectLauncher()
     }
-    const joined = Buffer.concat([this.tail, chunk])
-    this.tail = joined.length > TAIL_BYTES * 2 ? joined.subarray(-TAIL_BYTES) : joined
+    return this.launcher
   }
 
-  /** Everything kept, with a note of what was left out. */
-  text(): string {
-    const kept = Buffer.concat(this.head).toString('utf8').trimEnd()
-    const dropped = this.total - this.headBytes
-    return dropped > 0 ? `${kept}\n… (${dropped} more bytes not shown)` : kept
+  private gone(perl: Launcher, why: string, unstarted: number[], wasReady: boolean): void {
+    if (this.launcher === perl) this.launcher = undefined
+    if (!wasReady) {
+      spawnerUnusable ??= why
+      this.env.logger.info(
+        `commands are started by the engine itself, at a higher cost per command: the spawner (perl) ${why}`
+      )
+    }
+    const moved = new Set(unstarted)
+    for (const t of this.tickets) if (t.launcher === perl && moved.has(t.id)) this.begin(t, this.current())
   }
+}
 
-  /** The last few lines. */
-  lines(): string {
-    const text = this.tail.subarray(Math.max(0, this.tail.length - TAIL_BYTES)).toString('utf8')
-    return text.trimEnd().split('\n').slice(-TAIL_LINES).join('\n')
-  }
+const runs = new WeakMap<OpEnv, Commands>()
+
+function commands(env: OpEnv): Commands {
+  let c = runs.get(env)
+  if (!c) runs.set(env, (c = new Commands(env)))
+  return c
+}
+
+/** At a run's end: ends the run's spawner, if it started one, and waits until it is gone. */
+export async function endCommands(env: OpEnv): Promise<void> {
+  await runs.get(env)?.end()
 }
 
 /**
  * Runs one invocation in its own process group, so a stop (after the grace period) or a
- * timeout ends everything it started. Resolves when it exits with 0; rejects with an OpError
- * carrying the exit code or signal and the last lines of stderr.
+ * timeout ends everything it started. Resolves when it exits with 0; rejects with an OpError carrying the exit code or
+ * signal and the last lines of stderr.
  */
 export function runInvocation(inv: Invocation, env: OpEnv): Promise<void> {
-  return new Promise((resolve, reject) => new Running(inv, env, resolve, reject))
+  return new Promise((resolve, reject) => {
+    const cmds = commands(env)
+    let stopped = false
+    let grace: NodeJS.Timeout | undefined
+    const onAbort = (): void => {
+      stopped = true
+      grace = setTimeout(() => cmds.stop(ticket), STOP_GRACE_MS)
+    }
+    const ticket = cmds.run(inv, e => {
+      clearTimeout(grace)
+      env.signal.removeEventListener('abort', onAbort)
+      const out = e.stdout.text()
+      const errText = e.stderr.text()
+      if (out) env.logger.debug(`#${inv.seq} stdout:\n${out}`)
+      if (errText) env.logger.debug(`#${inv.seq} stderr:\n${errText}`)
+      const err = outcome(inv, e, stopped)
+      if (err) reject(err)
+      else resolve()
+    })
+    if (env.signal.aborted) onAbort()
+    else env.signal.addEventListener('abort', onAbort, { once: true })
+  })
 }
 
-class Running {
-  private readonly child: ChildProcess
-  private readonly stdout = new Capture()
-  private readonly stderr = new Capture()
-  private timedOut = false
-  private stopped = false
-  private settled = false
-  private readonly timers: (NodeJS.Timeout | undefined)[] = []
-  private timeout: NodeJS.Timeout | undefined
-  private readonly onAbort = (): void => {
-    this.stopped = true
-    this.timers.push(setTimeout(() => this.terminate(), STOP_GRACE_MS))
+function outcome(inv: Invocation, e: Ended, stopped: boolean): OpError | undefined {
+  const { label } = inv
+  if (e.error) {
+    const { code, message } = e.error
+    if (code === 'ENOENT') return new OpError(`command not found: ${label}`, { code })
+    if (code === 'ELAUNCHER') return new OpError(`cannot run ${label}: ${message}`, { code, transient: true })
+    return new OpError(`cannot start ${label}: ${message}`, { code })
   }
-
-  constructor(
-    private readonly inv: Invocation,
-    private readonly env: OpEnv,
-    private readonly resolve: () => void,
-    private readonly reject: (err: Error) => void
-  ) {
-    const [file, ...args] = inv.argv
-    this.child = spawn(file, args, {
-      cwd: inv.cwd,
-      env: inv.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true
+  const tail = e.stderr.lines()
+  const withTail = (s: string): string => (tail ? `${s}; stderr:\n${tail}` : s)
+  if (e.timedOut) {
+    const s = withTail(`${label} timed out after ${formatDuration(inv.timeoutMs!)}`)
+    return new OpError(s, { transient: true, code: 'ETIMEDOUT' })
+  }
+  if (e.code === 0) return undefined
+  if (stopped && e.signal) {
+    return new OpError(`${label} was stopped (${e.signal}) because the run is stopping`, {
+      code: 'EINTERRUPTED'
     })
-    if (inv.timeoutMs !== undefined) {
-      this.timeout = setTimeout(() => ((this.timedOut = true), this.terminate()), inv.timeoutMs)
-    }
-    if (env.signal.aborted) this.onAbort()
-    else env.signal.addEventListener('abort', this.onAbort, { once: true })
-    this.child.stdout!.on('data', (d: Buffer) => this.stdout.push(d))
-    this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d))
-    this.child.on('error', err => {
-      const code = (err as NodeJS.ErrnoException).code
-      const msg =
-        code === 'ENOENT' ? `command not found: ${inv.label}` : `cannot start ${inv.label}: ${err.message}`
-      this.done(new OpError(msg, { code }))
-    })
-    // The command is done when it exits, even if a process it left in the background still holds
-    // stdout/stderr open ('close' would wait for that process): take what output came, then stop reading.
-    this.child.on('exit', (code, signal) => {
-      clearTimeout(this.timeout)
-      this.timers.push(
-        setTimeout(() => {
-          this.child.stdout!.destroy()
-          this.child.stderr!.destroy()
-          this.done(this.outcome(code, signal))
-        }, STREAM_GRACE_MS)
-      )
-    })
-    this.child.on('close', (code, signal) => this.done(this.outcome(code, signal)))
   }
-
-  private killGroup(sig: NodeJS.Signals): void {
-    try {
-      if (this.child.pid) process.kill(-this.child.pid, sig)
-    } catch {
-      // already gone
-    }
-  }
-
-  private terminate(): void {
-    this.killGroup('SIGTERM')
-    setTimeout(() => this.killGroup('SIGKILL'), KILL_AFTER_MS).unref()
-  }
-
-  private outcome(code: number | null, signal: NodeJS.Signals | null): OpError | undefined {
-    const { label } = this.inv
-    const tail = this.stderr.lines()
-    const withTail = (m: string): string => (tail ? `${m}; stderr:\n${tail}` : m)
-    if (this.timedOut) {
-      const m = withTail(`${label} timed out after ${formatDuration(this.inv.timeoutMs!)}`)
-      return new OpError(m, { transient: true, code: 'ETIMEDOUT' })
-    }
-    if (code === 0) return undefined
-    if (this.stopped && signal) {
-      return new OpError(`${label} was stopped (${signal}) because the run is stopping`, {
-        code: 'EINTERRUPTED'
-      })
-    }
-    if (signal) return new OpError(withTail(`${label} was killed by ${signal}`), { code: 'ESIGNAL' })
-    return new OpError(withTail(`${label} exited with code ${code}`), { code: `EXIT${code}` })
-  }
-
-  private done(err: OpError | undefined): void {
-    if (this.settled) return
-    this.settled = true
-    clearTimeout(this.timeout)
-    for (const t of this.timers) clearTimeout(t)
-    this.env.signal.removeEventListener('abort', this.onAbort)
-    const out = this.stdout.text()
-    const errText = this.stderr.text()
-    if (out) this.env.logger.debug(`#${this.inv.seq} stdout:\n${out}`)
-    if (errText) this.env.logger.debug(`#${this.inv.seq} stderr:\n${errText}`)
-    if (err) this.reject(err)
-    else this.resolve()
-  }
+  if (e.signal) return new OpError(withTail(`${label} was killed by ${e.signal}`), { code: 'ESIGNAL' })
+  return new OpError(withTail(`${label} exited with code ${e.code}`), { code: `EXIT${e.code}` })
 }

@@ -77,7 +77,6 @@ function invocation(
   const { decl } = op
   const root = env.sandbox.root
   const vars: NodeJS.ProcessEnv = {
-    ...baseEnv(env),
     ...decl.env,
     ...paths,
     BULK_OPS_WORKSPACE: root,
@@ -87,7 +86,8 @@ function invocation(
   const shell = decl.shell !== undefined
   return {
     argv: shell ? ['bash', '-c', decl.shell!, 'bulk-ops'] : argv!,
-    env: vars,
+    baseEnv: baseEnv(env),
+    vars,
     cwd: root,
     label: shell ? 'shell script' : `'${argv![0]}'`,
     seq: op.seq,
