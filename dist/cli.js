@@ -28,7 +28,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-34EM6YJ2.js";
+} from "./chunks/chunk-DPMT3S53.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
