@@ -28,7 +28,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-DPMT3S53.js";
+} from "./chunks/chunk-D7K64GTQ.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

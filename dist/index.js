@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-RADD2OVM.js";
-import "./chunks/chunk-DPMT3S53.js";
+} from "./chunks/chunk-S7EPLRCC.js";
+import "./chunks/chunk-D7K64GTQ.js";
 
 // src/index.ts
 await runMain();

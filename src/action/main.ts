@@ -22,7 +22,8 @@ import { renderCompact, renderSummary } from '../report/summary.js'
 import { repoFromEnv } from '../store/github-api.js'
 import { assertSupportedRunner } from '../runner-os.js'
 import type { Checkpointer, RestoreResult } from '../checkpoint/manager.js'
-import { checkpointer, localDirFor, makeStores } from './setup.js'
+import { runMergeJob } from './merge.js'
+import { checkpointer, localDirFor, makeStores, storeTag } from './setup.js'
 
 /** The action's logger: @actions/core, so lines land in the job log with their levels. */
 export const coreLogger: Logger = {
@@ -68,7 +69,12 @@ export async function runMain(): Promise<void> {
     const sandbox = new Sandbox(inputs.workingDirectory)
     await sandbox.init()
     await preflight(plan, sandbox)
-    const localDir = localDirFor(plan.planId, inputs.key)
+    if (inputs.merge) {
+      core.setOutput(Outputs.PlanId, plan.planId)
+      await runMergeJob(inputs, plan, workspace)
+      return
+    }
+    const localDir = localDirFor(storeTag(plan, inputs), inputs.key)
     const reportPath = join(localDir, 'report.json')
     core.saveState(State.LocalDir, localDir)
     core.saveState(State.PlanFile, inputs.plan)
@@ -85,6 +91,7 @@ export async function runMain(): Promise<void> {
         plan,
         workspace: inputs.workingDirectory,
         dryRun: true,
+        ...(inputs.shard ? { shard: inputs.shard } : {}),
         logger: coreLogger,
         onProgress: (c, r, live) => progress.update(c, r, live)
       })
@@ -152,6 +159,7 @@ export async function runMain(): Promise<void> {
       logger: coreLogger,
       checkpointEveryMs: inputs.checkpointEveryMs,
       reverifyDone: restore.reverify,
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
       onCheckpoint: canCheckpoint ? async j => void (await cp.capture(false, j.state)) : undefined,
       onProgress: (c, r, live) => progress.update(c, r, live)
     })

@@ -64,7 +64,7 @@ export async function verifyDelta(
   ctx: DeltaContext,
   now: DeltaBase,
   m: DeltaManifest,
-  packFile: string
+  packFiles: string | string[]
 ): Promise<void> {
   const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
   const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
@@ -78,12 +78,15 @@ export async function verifyDelta(
       odd[0].path
     ])
   await pathsClear(ctx, m)
-  await git(['index-pack', '--fix-thin', '--stdin'], {
-    ...privateOpts(ctx, ctx.top),
-    stdinFile: packFile
-  }).catch((err: Error) => {
-    throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
-  })
+  // A merge's combined delta carries its content in one pack per shard.
+  for (const packFile of typeof packFiles === 'string' ? [packFiles] : packFiles) {
+    await git(['index-pack', '--fix-thin', '--stdin'], {
+      ...privateOpts(ctx, ctx.top),
+      stdinFile: packFile
+    }).catch((err: Error) => {
+      throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
+    })
+  }
   const news = written(m)
   const blobs = await readBlobs(ctx, [
     ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))

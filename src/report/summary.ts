@@ -1,3 +1,4 @@
+import { shardLines } from './shard-text.js'
 import { formatDuration } from '../duration.js'
 import type { AttemptInfo } from '../journal/state.js'
 import { Budget, chars, utf8Bytes } from './budget.js'
@@ -143,6 +144,8 @@ function headline(report: Report, ctx: SummaryContext, compact: boolean): string
   if (ctx.planFile) facts.push(`plan ${code(ctx.planFile)} (${code(report.planId)})`)
   else facts.push(`plan ${code(report.planId)}`)
   lines.push(facts.join(' · '))
+  const sharding = shardLines(report)
+  if (sharding.length) lines.push('', ...sharding)
   if (report.startedOver) {
     lines.push('')
     lines.push(`⚠️ **${startedOverText(report)}**. Looked for:`)

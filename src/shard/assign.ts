@@ -1,3 +1,4 @@
+import type { RunState } from '../journal/state.js'
 import { expandsLiterally } from '../plan/expand.js'
 import { parseTemplate, renderTemplate, templateVars, type TemplatePart } from '../plan/template.js'
 import type { DeclaredOp } from '../plan/types.js'
@@ -71,4 +72,9 @@ export function splitMatches(
   const others: string[] = []
   for (const m of matches) (shardOf(decl, m, base, shard.count) === shard.index ? own : others).push(m)
   return { own, others }
+}
+
+/** How many concrete operations of a shard's frozen expansions belong to other shards. */
+export function othersOf(state: RunState): number {
+  return state.expansions.reduce((n, e) => n + (e?.others?.length ?? 0), 0)
 }
