@@ -3,7 +3,8 @@
 // BENCH_ROUNDS=N repeats the rename and write comparisons N times (default 2; best of N is used);
 // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every in-process engine run into DIR;
 // BENCH_ONLY=renames,reference (say) runs only those phases; `commands` is gzip over files against
-// xargs, a shell loop and GNU parallel (scripts/bench-commands.mjs).
+// xargs, a shell loop and GNU parallel (scripts/bench-commands.mjs); `shards` is a plan over 4,000
+// files as 1, 2, 4 and 8 shards plus their merge against one runner (scripts/bench-shards.mjs).
 //
 // What runs where:
 // - `bulk-ops run`: the CLI bundle, built into a temp dir with scripts/build.mjs, timed as a
@@ -32,6 +33,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { commandsPhase } from './bench-commands.mjs'
+import { shardsPhase } from './bench-shards.mjs'
 import { genTree, PER_DIR, stemOf } from './bench-tree.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -49,7 +51,8 @@ const PHASE_KEYS = [
   'reference',
   'resume',
   'memory',
-  'commands'
+  'commands',
+  'shards'
 ]
 /** Phases of scripts/bench-checkpoint.mjs, which `npm run bench` runs next. */
 const CHECKPOINT_KEYS = ['checkpoint', 'checkpoint-lfs']
@@ -739,6 +742,25 @@ try {
           fmtN,
           rounds: ROUNDS,
           scale: SCALE
+        })
+    ],
+    [
+      'shards',
+      () =>
+        shardsPhase({
+          freshDir,
+          freshPath,
+          remove,
+          settle,
+          log,
+          rows,
+          verdict,
+          fmtMs,
+          fmtX,
+          fmtN,
+          scale: SCALE,
+          repo,
+          here
         })
     ]
   ].filter((_, i) => ONLY === null || ONLY.includes(PHASE_KEYS[i]))
