@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-S7EPLRCC.js";
+} from "./chunks/chunk-JRFL7AHA.js";
 import "./chunks/chunk-D7K64GTQ.js";
 
 // src/index.ts

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-S7EPLRCC.js";
+} from "./chunks/chunk-JRFL7AHA.js";
 import {
   Journal,
   RunState,

@@ -8,7 +8,6 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 
 const FILES = 4000
 const DIRS = 40
@@ -69,26 +68,15 @@ export async function shardsPhase({
   fmtN,
   scale,
   repo,
-  here
+  here,
+  bundleEntry
 }) {
   const n = Math.max(64, Math.round(FILES / scale))
   log(
     `\n== shards: ${fmtN(n)} files, gzip -9 by run, then a rename and a replace of each; n = ${SHARDS.join(', ')} shards one after another`
   )
   const entry = join(freshDir('shards-entry'), 'bench-shards-entry.mjs')
-  await build({
-    entryPoints: [join(here, 'bench-shards-entry.ts')],
-    outfile: entry,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    legalComments: 'none',
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);"
-    }
-  })
+  await bundleEntry(join(here, 'bench-shards-entry.ts'), entry)
   const origin = freshDir('shards-origin')
   for (let d = 0; d < DIRS; d++)
     mkdirSync(join(origin, 'data', String(d).padStart(2, '0')), { recursive: true })

@@ -276,15 +276,11 @@ const written = n => ws => readFileSync(join(ws, `${stemOf('w', n - 1)}.txt`), '
 
 // ---------------------------------------------------------------------------------------------
 
-async function setup() {
-  const t = performance.now()
-  const dist = join(work, 'dist')
-  execFileSync(process.execPath, [join(here, 'build.mjs'), dist], { cwd: repo, stdio: 'inherit' })
-  cliJs = join(dist, 'cli.js')
-  entryJs = join(work, 'entry', 'bench-entry.mjs')
-  await build({
-    entryPoints: [join(here, 'bench-entry.ts')],
-    outfile: entryJs,
+/** Bundles a TypeScript entry of the bench into one ESM file that Node runs. */
+function bundleEntry(entryPoint, outfile) {
+  return build({
+    entryPoints: [entryPoint],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -296,6 +292,15 @@ async function setup() {
       js: "import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);"
     }
   })
+}
+
+async function setup() {
+  const t = performance.now()
+  const dist = join(work, 'dist')
+  execFileSync(process.execPath, [join(here, 'build.mjs'), dist], { cwd: repo, stdio: 'inherit' })
+  cliJs = join(dist, 'cli.js')
+  entryJs = join(work, 'entry', 'bench-entry.mjs')
+  await bundleEntry(join(here, 'bench-entry.ts'), entryJs)
   log(`built the CLI bundle and the bench entry in ${fmtMs(performance.now() - t)} (under ${work})`)
 }
 
@@ -717,6 +722,25 @@ try {
     `bulk-ops bench — Node ${process.versions.node}, ${QUICK ? 'BENCH_QUICK=1 (10× smaller)' : 'full size'}, ${ROUNDS} round(s) per comparison`
   )
   await setup()
+  /** What the phases in their own modules use of this script. */
+  const phaseContext = {
+    cli,
+    freshDir,
+    freshPath,
+    remove,
+    settle,
+    log,
+    rows,
+    verdict,
+    fmtMs,
+    fmtX,
+    fmtN,
+    rounds: ROUNDS,
+    scale: SCALE,
+    repo,
+    here,
+    bundleEntry
+  }
   const phases = [
     ['renames', () => renames(N.renamesSmall, false)],
     ['renames', () => renames(N.renamesLarge, true)],
@@ -725,44 +749,8 @@ try {
     ['reference design', () => baseline(N.baseline)],
     ['resume', () => resume(N.resume)],
     ['memory', () => memory(N.memory)],
-    [
-      'commands',
-      () =>
-        commandsPhase({
-          cli,
-          freshDir,
-          freshPath,
-          remove,
-          settle,
-          log,
-          rows,
-          verdict,
-          fmtMs,
-          fmtX,
-          fmtN,
-          rounds: ROUNDS,
-          scale: SCALE
-        })
-    ],
-    [
-      'shards',
-      () =>
-        shardsPhase({
-          freshDir,
-          freshPath,
-          remove,
-          settle,
-          log,
-          rows,
-          verdict,
-          fmtMs,
-          fmtX,
-          fmtN,
-          scale: SCALE,
-          repo,
-          here
-        })
-    ]
+    ['commands', () => commandsPhase(phaseContext)],
+    ['shards', () => shardsPhase(phaseContext)]
   ].filter((_, i) => ONLY === null || ONLY.includes(PHASE_KEYS[i]))
   // A phase that breaks (a hung or failed run) is reported as such; the others still run.
   for (const [name, phase] of phases) {

@@ -120,6 +120,12 @@ export function getInputs(get: GetInput, workspace: string): ActionInputs {
       `input '${Inputs.Shard}': '${val(Inputs.Shard)}' together with '${Inputs.Merge}: true': a job either runs a shard or merges them (the merge is a job of its own, after the matrix)`
     )
   }
+  const dryRun = bool(Inputs.DryRun, val(Inputs.DryRun, 'false'))
+  if (merge && dryRun) {
+    throw new UsageError(
+      `input '${Inputs.DryRun}': 'true' with '${Inputs.Merge}: true': a merge applies the shards' results; run the shards with dry-run instead to see what they would do`
+    )
+  }
   if (shard && !stores.includes('artifact')) {
     throw new UsageError(
       `input '${Inputs.Store}': '${storeText}' with '${Inputs.Shard}: ${val(Inputs.Shard)}': a shard hands its result to the merge as an artifact, so store must include artifact (e.g. 'cache,artifact')`
@@ -135,7 +141,7 @@ export function getInputs(get: GetInput, workspace: string): ActionInputs {
     timeBudgetMs,
     maxAttempts,
     continueOnError: bool(Inputs.ContinueOnError, val(Inputs.ContinueOnError, 'true')),
-    dryRun: bool(Inputs.DryRun, val(Inputs.DryRun, 'false')),
+    dryRun,
     key: val(Inputs.Key),
     summary: bool(Inputs.Summary, val(Inputs.Summary, 'true')),
     githubToken: get(Inputs.GithubToken),

@@ -22,6 +22,7 @@ import { renderCompact, renderSummary } from '../report/summary.js'
 import { repoFromEnv } from '../store/github-api.js'
 import { assertSupportedRunner } from '../runner-os.js'
 import type { Checkpointer, RestoreResult } from '../checkpoint/manager.js'
+import { shardText } from '../shard/assign.js'
 import { runMergeJob } from './merge.js'
 import { checkpointer, localDirFor, makeStores, storeTag } from './setup.js'
 
@@ -169,15 +170,17 @@ export async function runMain(): Promise<void> {
     // Before the final capture: the artifact store's final checkpoint carries it.
     writeReport(reportPath, report)
 
+    // A shard's result reaches the merge job only as an artifact.
+    const handedOn = (): boolean => !inputs.shard || stores.some(s => s.artifact)
     if (canCheckpoint && !signalled) {
       const keys = await core.group('Save checkpoint', async () => {
         const saved = await cp.capture(true)
-        if (saved.length && report.complete && report.counts.failed === 0)
+        if (saved.length && handedOn() && report.complete && report.counts.failed === 0)
           for (const s of stores) await s.cleanup()
         return saved
       })
       // When no store took it (an outage), the post step tries once more.
-      if (keys.length) core.saveState(State.Saved, 'true')
+      if (keys.length && handedOn()) core.saveState(State.Saved, 'true')
     } else if (!canCheckpoint) {
       core.saveState(State.Saved, 'true')
     }
@@ -190,6 +193,11 @@ export async function runMain(): Promise<void> {
       carriers: stores,
       savedByPost: canCheckpoint && signalled
     })
+    if (inputs.shard && !signalled && !handedOn()) {
+      core.setFailed(
+        `${shardText(inputs.shard)}: its final result was not uploaded as an artifact, so the merge job cannot use it; the post step tries once more, and "Re-run failed jobs" runs this shard again from its checkpoint`
+      )
+    }
   } catch (err) {
     core.setFailed(errorMessage(err))
     // A failure after the run began is summarised from the journal by the post step.

@@ -1,10 +1,10 @@
 import { DefaultArtifactClient, type Artifact } from '@actions/artifact'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ShardResult } from '../shard/merge.js'
 import type { RepoRef } from './github-api.js'
+import { listRunArtifacts, runFindBy } from './artifact-store.js'
 import { keyPart, withTimeout } from './types.js'
 
 export interface ShardResultsOptions {
@@ -49,50 +49,14 @@ export class ShardResults {
     return `artifacts of run ${this.o.runId} named '${this.prefix()}<i>of<n>-a<attempt>'`
   }
 
-  private findBy():
-    | { findBy: { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string } }
-    | undefined {
-    if (!this.o.token || !this.o.repo) return undefined
-    return {
-      findBy: {
-        token: this.o.token,
-        workflowRunId: Number(this.o.runId),
-        repositoryOwner: this.o.repo.owner,
-        repositoryName: this.o.repo.repo
-      }
-    }
-  }
-
   async list(): Promise<ShardListing> {
-    const seen = new Map<string, Artifact>()
     const name = new RegExp(`^${escapeRe(this.prefix())}(\\d+)of(\\d+)-a(\\d+)(?:-s(\\d+))?$`)
-    const collect = (list: Artifact[]): void => {
-      for (const a of list) if (name.test(a.name)) seen.set(a.name, a)
-    }
-    const failures: string[] = []
-    try {
-      collect(
-        (await withTimeout(this.client.listArtifacts(), this.o.timeoutMs, 'artifact listing')).artifacts
-      )
-    } catch (err) {
-      failures.push(`runtime listing: ${errorMessage(err)}`)
-    }
-    const fb = this.findBy()
-    if (fb) {
-      try {
-        collect(
-          (await withTimeout(this.client.listArtifacts(fb), this.o.timeoutMs, 'artifact listing')).artifacts
-        )
-      } catch (err) {
-        failures.push(`REST listing: ${errorMessage(err)}`)
-      }
-    } else {
+    const { seen, failures, tried } = await listRunArtifacts(this.client, this.o, n => name.test(n))
+    if (tried === 1)
       this.o.logger.warning(
         "merge: no github-token, so only this attempt's artifacts are listed; shards that passed in an earlier attempt are not found"
       )
-    }
-    if (failures.length === (fb ? 2 : 1))
-      throw new Error(`cannot list the run's artifacts (${failures.join('; ')})`)
+    if (failures.length === tried) throw new Error(`cannot list the run's artifacts (${failures.join('; ')})`)
     for (const f of failures) this.o.logger.warning(`merge: ${f}`)
     const counts = new Set<number>()
     const finals = new Map<number, { artifact: Artifact; attempt: number }>()
@@ -130,7 +94,7 @@ export class ShardResults {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     await withTimeout(
-      this.client.downloadArtifact(f.artifact.id, { path: dir, ...this.findBy() }),
+      this.client.downloadArtifact(f.artifact.id, { path: dir, ...runFindBy(this.o) }),
       this.o.timeoutMs,
       'artifact download'
     )
