@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-JRFL7AHA.js";
+} from "./chunks/chunk-LH4DNF5Q.js";
 import {
   Journal,
   RunState,

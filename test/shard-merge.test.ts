@@ -2,6 +2,9 @@
 // run (byte for byte, operation for operation); the merge refuses, with nothing changed, missing
 // or failed shards, plans their shard-by cannot split, and paths the shards changed differently.
 import fc from 'fast-check'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/model.js'
 import { MergeRefusal } from '../src/shard/merge.js'
@@ -77,6 +80,24 @@ describe('shards and their merge', () => {
     expect(merged.merge).toMatchObject({ count: 3, shards: [{ index: 1 }, { index: 2 }, { index: 3 }] })
     // Written alike by every shard, taken once.
     expect(merged.merge!.shared).toBeGreaterThanOrEqual(1)
+  })
+
+  it("merges a shard whose pack is thin against its old side's trees (made again before indexing)", async () => {
+    const l = lab(IMAGES)
+    const plan =
+      'version: 1\noperations:\n  - rename: { from: "img/*.png", to: "{stem}.webp" }\n  - write: { path: A.md, content: "x" }\n'
+    const shards = await Promise.all([1, 2, 3].map(i => l.shard(plan, i, 3)))
+    // Shard 3's pack holds a tree stored as a delta against a tree of its old side, which a fresh
+    // checkout does not have: indexed as it comes, it does not resolve.
+    const plain = l.checkout()
+    const pack = readFileSync(join(shards[2].dir, 'delta.pack'))
+    expect(() =>
+      execFileSync('git', ['index-pack', '--fix-thin', '--stdin'], { cwd: plain, input: pack, stdio: 'pipe' })
+    ).toThrow(/unresolved delta/)
+    const single = await l.single(plan)
+    const ws = l.checkout()
+    expect((await l.merge(plan, ws, shards, 3)).counts).toEqual(single.report.counts)
+    expect(snapshotTree(ws, ['.git'])).toEqual(single.tree)
   })
 
   it('refuses, naming the shards, when one is missing and another failed; nothing changed', async () => {

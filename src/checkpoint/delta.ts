@@ -181,6 +181,22 @@ export function topPath(ctx: DeltaContext, rel: string): string {
 }
 
 /**
+ * The commit a delta's pack is cut against: a tree of the entries' old sides. The pack is thin, so
+ * its objects may be deltas against this commit's trees, which only the capturing runner had: a
+ * restore makes them again first (the same entries give the same objects, by their fixed identity
+ * and time), so every base of the pack is there when it is indexed.
+ */
+export async function oldSideCommit(ctx: DeltaContext, entries: DeltaEntry[]): Promise<string> {
+  const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
+  const env = { ...opts.env, ...COMMIT_ENV }
+  return (
+    await git(['commit-tree', await sideTree(ctx, entries, 'old')], { ...opts, env, input: 'old side\n' })
+  )
+    .toString('utf8')
+    .trim()
+}
+
+/**
  * Writes the new content of the entries into `packFile`: a thin git pack of a commit whose tree
  * holds every changed path's new side, cut against one holding their old sides. The pack carries
  * each new blob once (no reverse image, unlike a binary patch), as a delta against the path's old
@@ -189,11 +205,7 @@ export function topPath(ctx: DeltaContext, rel: string): string {
 async function packNewSide(ctx: DeltaContext, entries: DeltaEntry[], packFile: string): Promise<void> {
   const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
   const env = { ...opts.env, ...COMMIT_ENV }
-  const before = (
-    await git(['commit-tree', await sideTree(ctx, entries, 'old')], { ...opts, env, input: 'old side\n' })
-  )
-    .toString('utf8')
-    .trim()
+  const before = await oldSideCommit(ctx, entries)
   const after = (
     await git(['commit-tree', '-p', before, await sideTree(ctx, entries, 'new')], {
       ...opts,

@@ -6,6 +6,7 @@ import {
   CONTENT_MODES,
   DeltaMismatchError,
   exists,
+  oldSideCommit,
   stage,
   topPath,
   treeIndex,
@@ -22,6 +23,12 @@ import { Rollback } from './rollback.js'
 
 // Restoring a workspace delta on a fresh checkout: verify everything first, then apply all of it
 // or none.
+
+/** A pack of new content and the entries it was cut for (its old sides are the pack's bases). */
+export interface DeltaPack {
+  file: string
+  entries: DeltaEntry[]
+}
 
 /** Why a symlink at `path` pointing to `target` is unsafe, or null. */
 function linkProblem(path: string, target: string): string | null {
@@ -64,7 +71,7 @@ export async function verifyDelta(
   ctx: DeltaContext,
   now: DeltaBase,
   m: DeltaManifest,
-  packFiles: string | string[]
+  packs: string | DeltaPack[]
 ): Promise<void> {
   const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
   const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
@@ -78,11 +85,12 @@ export async function verifyDelta(
       odd[0].path
     ])
   await pathsClear(ctx, m)
-  // A merge's combined delta carries its content in one pack per shard.
-  for (const packFile of typeof packFiles === 'string' ? [packFiles] : packFiles) {
+  // A merge's combined delta carries its content in one pack per shard, each cut against its own old side.
+  for (const p of typeof packs === 'string' ? [{ file: packs, entries: m.entries }] : packs) {
+    await oldSideCommit(ctx, p.entries)
     await git(['index-pack', '--fix-thin', '--stdin'], {
       ...privateOpts(ctx, ctx.top),
-      stdinFile: packFile
+      stdinFile: p.file
     }).catch((err: Error) => {
       throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
     })

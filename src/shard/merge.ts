@@ -79,7 +79,9 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
       ctx,
       now,
       delta,
-      loaded.map(l => join(l.r.dir, PACK_FILE)).filter(p => existsSync(p))
+      loaded
+        .map(l => ({ file: join(l.r.dir, PACK_FILE), entries: l.manifest.delta.entries }))
+        .filter(p => existsSync(p.file))
     )
   } catch (err) {
     throw new MergeRefusal(
