@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-LH4DNF5Q.js";
+} from "./chunks/chunk-DNC5NF5R.js";
 import {
   Journal,
   RunState,

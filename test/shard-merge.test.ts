@@ -149,6 +149,27 @@ operations:
     expect(snapshotTree(ws2, ['.git'])).toEqual(single.tree)
   })
 
+  it('refuses a plan where one shard acts on a file another shard had removed (shard-bys that differ)', async () => {
+    const l = lab(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`tmp/a${i}.tmp`, `${i}\n`])))
+    const plan = `version: 1
+operations:
+  - delete: "tmp/*.tmp"
+    shard-by: "{name}"
+  - id: keep
+    rename: { from: "tmp/*.tmp", to: "{stem}.bak" }
+    if-no-match: ignore
+`
+    const shards = await Promise.all([1, 2, 3].map(i => l.shard(plan, i, 3)))
+    const ws = l.checkout()
+    const before = snapshotTree(ws)
+    const why = await refusal(l.merge(plan, ws, shards, 3))
+    expect(why).toMatch(
+      /keep \(rename\) cannot be sharded by shard-by '\{stem\}': shard \d acted on 'tmp\/a\d\.tmp' \(key 'a\d'\), which the checkout has, but shard \d had moved or removed it by then \(operations\[0\], delete\)/
+    )
+    expect(why).toContain('one shard-by in defaults')
+    expect(snapshotTree(ws)).toEqual(before)
+  })
+
   it('fails a glob that matched nothing in any shard under if-no-match: error, as a single run would', async () => {
     const l = lab(IMAGES)
     const plan =
@@ -227,6 +248,51 @@ describe('property: shards plus merge equal a single run', () => {
         expect(lines(merged)).toEqual(lines(single.report))
       }),
       { numRuns: 12 }
+    )
+  }, 240_000)
+})
+
+/** Operations that may carry files across shards: copies under other stems, shard-bys that differ. */
+const riskyPlanArb = fc
+  .array(
+    fc.constantFrom(
+      '  - copy: { from: "src/*.txt", to: "src/{stem}-c.txt" }',
+      '  - rename: { from: "src/*.txt", to: "{stem}.md" }',
+      '  - rename: { from: "src/*.txt", to: "{stem}.md" }\n    shard-by: "{name}"',
+      '  - delete: "src/*-c.txt"',
+      '  - delete: "src/*-c.txt"\n    shard-by: "{path}"',
+      '  - replace: { files: "src/*", find: "a", with: "A" }',
+      '  - write: { path: src/new.txt, content: "a\\n" }',
+      '  - run: { files: "src/*.md", shell: \'printf "+" >> "$BULK_OPS_PATH"\' }'
+    ),
+    { minLength: 2, maxLength: 5 }
+  )
+  .map(
+    ops =>
+      `version: 1\ndefaults: { if-no-match: ignore, on-conflict: overwrite }\noperations:\n${ops.join('\n')}\n`
+  )
+
+// (About a third of these plans are refused; the refusals themselves are pinned down above.)
+describe('property: a merge equals a single run or refuses with nothing changed', () => {
+  it('for random plans that may carry files across shards, n from 2 to 4', async () => {
+    await fc.assert(
+      fc.asyncProperty(riskyPlanArb, treeArb, fc.integer({ min: 2, max: 4 }), async (plan, files, n) => {
+        const l = lab({ 'README.md': 'r\n', ...files })
+        const single = await l.single(plan)
+        const shards = []
+        for (let i = 1; i <= n; i++) shards.push(await l.shard(plan, i, n))
+        const ws = l.checkout()
+        const before = snapshotTree(ws, ['.git'])
+        try {
+          const merged = await l.merge(plan, ws, shards, n)
+          expect(snapshotTree(ws, ['.git'])).toEqual(single.tree)
+          expect(lines(merged)).toEqual(lines(single.report))
+        } catch (err) {
+          if (!(err instanceof MergeRefusal)) throw err
+          expect(snapshotTree(ws, ['.git'])).toEqual(before)
+        }
+      }),
+      { numRuns: 10 }
     )
   }, 240_000)
 })

@@ -187,11 +187,42 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
       for (const p of exp?.others ?? []) {
         const owner = shardOf(decl, p, exp!.base, o.count)
         if (owner === l.r.index || ownOf(owner).has(p)) continue
-        if (lstatSync(join(o.workspace, p), { throwIfNoEntry: false })) continue
+        if (inCheckout(o, p)) continue
         throw new MergeRefusal(unshardable(decl, p, exp!.base, l, owner))
       }
     }
+    // The converse: a match the checkout has that its shard acted on, though another shard had
+    // moved or removed it by then (through an operation whose shard-by put it there): a single
+    // run would not have seen it.
+    const others = new Map<Loaded, Set<string>>()
+    const othersOf = (l: Loaded): Set<string> => {
+      let s = others.get(l)
+      if (!s) others.set(l, (s = new Set(l.state.expansions[decl.index]?.others ?? [])))
+      return s
+    }
+    for (const b of loaded) {
+      const exp = b.state.expansions[decl.index]
+      if (!exp || exp.error !== undefined) continue
+      for (const p of exp.matches) {
+        const gone = loaded.find(a => a !== b && !othersOf(a).has(p))
+        if (gone && inCheckout(o, p)) throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
+      }
+    }
   }
+}
+
+function inCheckout(o: MergeOptions, path: string): boolean {
+  return lstatSync(join(o.workspace, path), { throwIfNoEntry: false }) !== undefined
+}
+
+function goneElsewhere(decl: DeclaredOp, path: string, base: string, b: Loaded, a: Loaded): string {
+  const by = a.report.operations.find(r => r.from === path && r.outcome === 'executed')
+  const how = by ? ` (${by.op}, ${by.kind}${by.to ? ` to '${by.to}'` : ''})` : ''
+  return (
+    `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}) cannot be sharded by shard-by '${decl.shardBy ?? DEFAULT_SHARD_BY}': ` +
+    `shard ${b.r.index} acted on '${path}' (key '${shardKey(decl, path, base)}'), which the checkout has, but shard ${a.r.index} had moved or removed it by then${how}, so a single run would not have seen it. ` +
+    `Nothing was changed. Give every fan-out that touches '${path}' the same shard-by (one shard-by in defaults, none per operation), so one shard does all of it.`
+  )
 }
 
 function unshardable(decl: DeclaredOp, path: string, base: string, l: Loaded, owner: number): string {
