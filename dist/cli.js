@@ -28,7 +28,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-D7K64GTQ.js";
+} from "./chunks/chunk-ZXIZGYMN.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-DNC5NF5R.js";
+} from "./chunks/chunk-MVDU2ULZ.js";
 import {
   Journal,
   RunState,
@@ -29,7 +29,7 @@ import {
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-D7K64GTQ.js";
+} from "./chunks/chunk-ZXIZGYMN.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";

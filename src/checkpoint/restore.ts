@@ -223,8 +223,12 @@ async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<v
     ...opts,
     input: entries.map(e => `${e.newMode} ${e.newSha}\t${topPath(ctx, e.path)}\0`).join('')
   })
+  // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
+  // create them side by side (git 2.32+; an older git ignores the setting).
+  const workers = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'checkout.workers', GIT_CONFIG_VALUE_0: '0' }
   await git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
+    env: { ...opts.env, ...workers },
     input: entries.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
   await rm(index, { force: true })

@@ -139,7 +139,11 @@ function headline(report: Report, ctx: SummaryContext, compact: boolean): string
   lines.push('')
   const facts: string[] = [`Attempt **${num(report.attempt)}**`]
   const resumed = resumedText(report, ctx, { seq: s => `**${s}**`, key: s => code(s) })
-  facts.push(resumed ?? (report.startedOver ? '**started over**' : 'fresh start'))
+  facts.push(
+    report.merge
+      ? `merge of **${num(report.merge.count)}** shards`
+      : (resumed ?? (report.startedOver ? '**started over**' : 'fresh start'))
+  )
   facts.push(`took **${esc(formatDuration(report.durationMs))}**`)
   if (ctx.planFile) facts.push(`plan ${code(ctx.planFile)} (${code(report.planId)})`)
   else facts.push(`plan ${code(report.planId)}`)
