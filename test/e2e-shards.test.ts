@@ -149,7 +149,7 @@ describe('a matrix of 3 shards and a merge job', () => {
     ])
     expect(merged.merge!.shards[1].attempts.map(a => a.attempt)).toEqual([1, 2])
     expect(m2.summary).toMatch(/Merged \*\*3\*\* shards into one result/)
-    expect(m2.summary).toContain("merge of **3** shards")
+    expect(m2.summary).toContain('merge of **3** shards')
     expect(m2.outputs.summary).toContain('| 2 |')
     // The merged checkout is what the pull-request step commits: git sees the plan's changes only.
     const status = execFileSync('git', ['status', '--porcelain'], { cwd: m2.ws }).toString('utf8')
