@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-MVDU2ULZ.js";
+} from "./chunks/chunk-6VT7TNDH.js";
 import {
   Journal,
   RunState,

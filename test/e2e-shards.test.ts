@@ -119,6 +119,8 @@ describe('a matrix of 3 shards and a merge job', () => {
     expect(m1.main.stdout).toMatch(/::error::cannot merge: 1 of 3 shards has no complete result/)
     expect(m1.main.stdout).toMatch(/shard 2: incomplete \(attempt 1 saved checkpoints but no final result/)
     expect(m1.main.stdout).toContain('"Re-run failed jobs" re-runs the shards that failed or were lost')
+    expect(m1.summary).toContain('## ❌ bulk-ops: did not merge')
+    expect(m1.summary).toContain('shard 2: incomplete')
     expect(snapshotTree(m1.ws, ['.git'])).toEqual(pristine)
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: m1.ws }).toString('utf8')).toBe('')
 

@@ -23,6 +23,7 @@ import { repoFromEnv } from '../store/github-api.js'
 import { assertSupportedRunner } from '../runner-os.js'
 import type { Checkpointer, RestoreResult } from '../checkpoint/manager.js'
 import { shardText } from '../shard/assign.js'
+import { MergeRefusal } from '../shard/merge.js'
 import { runMergeJob } from './merge.js'
 import { checkpointer, localDirFor, makeStores, storeTag } from './setup.js'
 
@@ -201,7 +202,7 @@ export async function runMain(): Promise<void> {
   } catch (err) {
     core.setFailed(errorMessage(err))
     // A failure after the run began is summarised from the journal by the post step.
-    if (!running) await failureSummary(errorMessage(err))
+    if (!running) await failureSummary(errorMessage(err), err instanceof MergeRefusal)
   }
 }
 
@@ -326,13 +327,15 @@ async function commentOnPullRequest(planId: string, inputs: ActionInputs, body: 
 }
 
 /** A bad input or plan stops the step before anything changed: the summary says why. */
-async function failureSummary(message: string): Promise<void> {
+async function failureSummary(message: string, merge = false): Promise<void> {
   core.saveState(ReportState.Reported, 'true')
   if (!process.env.GITHUB_STEP_SUMMARY || /^(false|no|0)$/i.test(core.getInput('summary').trim())) return
   try {
     await core.summary
       .addRaw(
-        `## ❌ bulk-ops: did not run\n\nThe step stopped with an error before it changed anything:\n\n${fenced(message, 'text')}\n`
+        merge
+          ? `## ❌ bulk-ops: did not merge\n\nThe merge of the shards was refused, and nothing was changed:\n\n${fenced(message, 'text')}\n`
+          : `## ❌ bulk-ops: did not run\n\nThe step stopped with an error before it changed anything:\n\n${fenced(message, 'text')}\n`
       )
       .write()
   } catch (err) {
