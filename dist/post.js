@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-6VT7TNDH.js";
+} from "./chunks/chunk-DLEZIPUN.js";
 import {
   Journal,
   RunState,

@@ -160,8 +160,13 @@ const COMMIT_ENV = {
  * A tree holding `side` of the entries (their old or new content, at their paths from the top of
  * the work tree), written through a scratch index.
  */
-async function sideTree(ctx: DeltaContext, entries: DeltaEntry[], side: 'old' | 'new'): Promise<string> {
-  const index = join(ctx.dir, `${side}-index`)
+async function sideTree(
+  ctx: DeltaContext,
+  entries: DeltaEntry[],
+  side: 'old' | 'new',
+  scratch = `${side}-index`
+): Promise<string> {
+  const index = join(ctx.dir, scratch)
   await rm(index, { force: true })
   const opts = privateOpts(ctx, ctx.top, { indexFile: index })
   const lines = entries
@@ -186,14 +191,16 @@ export function topPath(ctx: DeltaContext, rel: string): string {
  * restore makes them again first (the same entries give the same objects, by their fixed identity
  * and time), so every base of the pack is there when it is indexed.
  */
-export async function oldSideCommit(ctx: DeltaContext, entries: DeltaEntry[]): Promise<string> {
+export async function oldSideCommit(
+  ctx: DeltaContext,
+  entries: DeltaEntry[],
+  /** Name of the scratch index, for several made at once. */
+  scratch?: string
+): Promise<string> {
   const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
   const env = { ...opts.env, ...COMMIT_ENV }
-  return (
-    await git(['commit-tree', await sideTree(ctx, entries, 'old')], { ...opts, env, input: 'old side\n' })
-  )
-    .toString('utf8')
-    .trim()
+  const tree = await sideTree(ctx, entries, 'old', scratch)
+  return (await git(['commit-tree', tree], { ...opts, env, input: 'old side\n' })).toString('utf8').trim()
 }
 
 /**
