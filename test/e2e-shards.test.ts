@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/model.js'
-import { ActionRun, readReport } from './helpers/action-run.js'
+import { ActionRun, readReport, signalWhen } from './helpers/action-run.js'
 import { runCli } from './helpers/cli.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
@@ -98,17 +98,11 @@ describe('a matrix of 3 shards and a merge job', () => {
       ...shard(2),
       env: { SLOW: '1' },
       noPost: true,
-      interrupt: child => {
-        const poll = setInterval(() => {
-          const seqs = run.savedSeqs('artifact')
-          if (seqs.length > 0) {
-            clearInterval(poll)
-            seqAtKill = Math.max(...seqs)
-            child.kill('SIGKILL')
-          }
-        }, 50)
-        child.on('exit', () => clearInterval(poll))
-      }
+      interrupt: signalWhen(() => {
+        const seqs = run.savedSeqs('artifact')
+        if (seqs.length) seqAtKill = Math.max(...seqs)
+        return seqs.length > 0
+      }, 'SIGKILL')
     })
     expect(lost.main.signal).toBe('SIGKILL')
     expect(seqAtKill).toBeGreaterThan(0)

@@ -120,3 +120,18 @@ export function uninterruptedTree(
   if (r.code !== 0) throw new Error(`the uninterrupted reference run failed (exit ${r.code}): ${r.stderr}`)
   return snapshotTree(ws, ['.git'])
 }
+
+/**
+ * An `interrupt` for attempt(): polls `ready` every 50 ms and sends `signal` to the main step the
+ * first time it holds (`ready` may note what it saw).
+ */
+export function signalWhen(ready: () => boolean, signal: NodeJS.Signals): (c: ChildProcess) => void {
+  return child => {
+    const poll = setInterval(() => {
+      if (!ready()) return
+      clearInterval(poll)
+      child.kill(signal)
+    }, 50)
+    child.on('exit', () => clearInterval(poll))
+  }
+}
