@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-DLEZIPUN.js";
+} from "./chunks/chunk-Y4YP5UQ5.js";
 import {
   Journal,
   RunState,

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/model.js'
+import { shardOfKey } from '../src/shard/assign.js'
 import { MergeRefusal } from '../src/shard/merge.js'
 import { makeOrigin } from './helpers/runner.js'
 import { ShardLab } from './helpers/shards.js'
@@ -180,6 +181,26 @@ operations:
     const before = snapshotTree(ws)
     const why = await refusal(l.merge(plan, ws, shards, 2))
     expect(why).toContain("operations[1] (delete): its glob 'img/*.gif' matched nothing in any shard")
+    expect(snapshotTree(ws)).toEqual(before)
+  })
+
+  it('refuses a file one shard made where another wrote inside it as a directory', async () => {
+    // Two names whose {stem}s fall in different shards of 2.
+    const names = ['a', 'b', 'c', 'd', 'e', 'f']
+    const first = names[0]
+    const other = names.find(n => shardOfKey(n, 2) !== shardOfKey(first, 2))!
+    const l = lab({ [`src/${first}.txt`]: '1\n', [`src/${other}.txt`]: '2\n' })
+    const plan = `version: 1
+operations:
+  - run:
+      files: "src/*.txt"
+      shell: 'if [ "$BULK_OPS_PATH" = src/${first}.txt ]; then echo > out; else mkdir -p out && echo > out/x; fi'
+`
+    const shards = await Promise.all([1, 2].map(i => l.shard(plan, i, 2)))
+    const ws = l.checkout()
+    const before = snapshotTree(ws)
+    const why = await refusal(l.merge(plan, ws, shards, 2))
+    expect(why).toMatch(/'out': shard \d made it a file, shard \d wrote 'out\/x' inside it/)
     expect(snapshotTree(ws)).toEqual(before)
   })
 

@@ -1,12 +1,12 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import {
   CheckpointError,
   openCheckpoint,
   PACK_FILE,
   type CheckpointManifest
 } from '../checkpoint/checkpoint.js'
-import { captureBase, deltaContext, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
+import { captureBase, deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import { applyDelta, verifyDelta } from '../checkpoint/restore.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
@@ -85,7 +85,7 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
     )
   } catch (err) {
     throw new MergeRefusal(
-      `the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
+      `cannot merge: the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
     )
   }
   await applyDelta(ctx, delta)
@@ -250,9 +250,7 @@ const sameEntry = (a: DeltaEntry, b: DeltaEntry): boolean =>
   a.oldMode === b.oldMode && a.oldSha === b.oldSha && a.newMode === b.newMode && a.newSha === b.newSha
 
 const describe = (e: DeltaEntry): string =>
-  e.newSha === '0000000000000000000000000000000000000000'
-    ? 'removed it'
-    : `made blob ${e.newSha.slice(0, 12)} (mode ${e.newMode})`
+  e.newSha === ZERO ? 'removed it' : `made blob ${e.newSha.slice(0, 12)} (mode ${e.newMode})`
 
 /** The shards' deltas as one, path by path: equal changes once, different ones refused as a conflict. */
 function combineDeltas(loaded: Loaded[]): { delta: DeltaManifest; shared: number } {
@@ -274,11 +272,22 @@ function combineDeltas(loaded: Loaded[]): { delta: DeltaManifest; shared: number
       }
     }
   }
+  // A file that one shard writes where another writes inside it, as in a directory.
+  for (const [path, x] of entries) {
+    if (x.e.newSha === ZERO) continue
+    for (let d = posix.dirname(path); d !== '.'; d = posix.dirname(d)) {
+      const parent = entries.get(d)
+      if (parent && parent.e.newSha !== ZERO)
+        conflicts.push(
+          `'${d}': shard ${parent.shards.join(', ')} made it a file, shard ${x.shards.join(', ')} wrote '${path}' inside it`
+        )
+    }
+  }
   const removedUntracked = new Set<string>()
   for (const l of loaded) {
     for (const p of l.manifest.delta.removedUntracked) {
       const had = entries.get(p)
-      if (had && had.e.newSha !== '0000000000000000000000000000000000000000')
+      if (had && had.e.newSha !== ZERO)
         conflicts.push(
           `'${p}': shard ${had.shards.join(', ')} ${describe(had.e)}, shard ${l.r.index} removed it`
         )
