@@ -28,7 +28,7 @@ import {
   statusTitle,
   timeText,
   writeAtomic
-} from "./chunks/chunk-PMLZ4X5L.js";
+} from "./chunks/chunk-BJX7FGPX.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-KGURDDCL.js";
-import "./chunks/chunk-PMLZ4X5L.js";
+} from "./chunks/chunk-CH26NQOY.js";
+import "./chunks/chunk-BJX7FGPX.js";
 
 // src/index.ts
 await runMain();

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-KGURDDCL.js";
+} from "./chunks/chunk-CH26NQOY.js";
 import {
   Journal,
   RunState,
@@ -22,13 +22,14 @@ import {
   loadPlanFile,
   num,
   opLabel,
+  othersOf,
   renderCompact,
   replayBuffer,
   resolveOp,
   summary,
   warning,
   writeAtomic
-} from "./chunks/chunk-PMLZ4X5L.js";
+} from "./chunks/chunk-BJX7FGPX.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";
@@ -168,6 +169,10 @@ async function runPost() {
         report = reportFromJournal(plan, cp.paths.journal, {
           attempt: Number(process.env.GITHUB_RUN_ATTEMPT ?? "") || void 0
         });
+        if (inputs.shard) {
+          const { state } = Journal.load(cp.paths.journal, { readOnly: true });
+          report.shard = { ...inputs.shard, others: othersOf(state) };
+        }
         const startedOver = stateJson(ReportState.StartedOver);
         if (startedOver) report.startedOver = startedOver;
         mkdirSync(localDir, { recursive: true });

@@ -3,7 +3,8 @@
 // BENCH_ROUNDS=N repeats the rename and write comparisons N times (default 2; best of N is used);
 // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every in-process engine run into DIR;
 // BENCH_ONLY=renames,reference (say) runs only those phases; `commands` is gzip over files against
-// xargs, a shell loop and GNU parallel (scripts/bench-commands.mjs).
+// xargs, a shell loop and GNU parallel (scripts/bench-commands.mjs); `shards` is a plan over 4,000
+// files as 1, 2, 4 and 8 shards plus their merge against one runner (scripts/bench-shards.mjs).
 //
 // What runs where:
 // - `bulk-ops run`: the CLI bundle, built into a temp dir with scripts/build.mjs, timed as a
@@ -32,6 +33,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { commandsPhase } from './bench-commands.mjs'
+import { shardsPhase } from './bench-shards.mjs'
 import { genTree, PER_DIR, stemOf } from './bench-tree.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -49,7 +51,8 @@ const PHASE_KEYS = [
   'reference',
   'resume',
   'memory',
-  'commands'
+  'commands',
+  'shards'
 ]
 /** Phases of scripts/bench-checkpoint.mjs, which `npm run bench` runs next. */
 const CHECKPOINT_KEYS = ['checkpoint', 'checkpoint-lfs']
@@ -273,15 +276,11 @@ const written = n => ws => readFileSync(join(ws, `${stemOf('w', n - 1)}.txt`), '
 
 // ---------------------------------------------------------------------------------------------
 
-async function setup() {
-  const t = performance.now()
-  const dist = join(work, 'dist')
-  execFileSync(process.execPath, [join(here, 'build.mjs'), dist], { cwd: repo, stdio: 'inherit' })
-  cliJs = join(dist, 'cli.js')
-  entryJs = join(work, 'entry', 'bench-entry.mjs')
-  await build({
-    entryPoints: [join(here, 'bench-entry.ts')],
-    outfile: entryJs,
+/** Bundles a TypeScript entry of the bench into one ESM file that Node runs. */
+function bundleEntry(entryPoint, outfile) {
+  return build({
+    entryPoints: [entryPoint],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -293,6 +292,15 @@ async function setup() {
       js: "import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);"
     }
   })
+}
+
+async function setup() {
+  const t = performance.now()
+  const dist = join(work, 'dist')
+  execFileSync(process.execPath, [join(here, 'build.mjs'), dist], { cwd: repo, stdio: 'inherit' })
+  cliJs = join(dist, 'cli.js')
+  entryJs = join(work, 'entry', 'bench-entry.mjs')
+  await bundleEntry(join(here, 'bench-entry.ts'), entryJs)
   log(`built the CLI bundle and the bench entry in ${fmtMs(performance.now() - t)} (under ${work})`)
 }
 
@@ -714,6 +722,25 @@ try {
     `bulk-ops bench — Node ${process.versions.node}, ${QUICK ? 'BENCH_QUICK=1 (10× smaller)' : 'full size'}, ${ROUNDS} round(s) per comparison`
   )
   await setup()
+  /** What the phases in their own modules use of this script. */
+  const phaseContext = {
+    cli,
+    freshDir,
+    freshPath,
+    remove,
+    settle,
+    log,
+    rows,
+    verdict,
+    fmtMs,
+    fmtX,
+    fmtN,
+    rounds: ROUNDS,
+    scale: SCALE,
+    repo,
+    here,
+    bundleEntry
+  }
   const phases = [
     ['renames', () => renames(N.renamesSmall, false)],
     ['renames', () => renames(N.renamesLarge, true)],
@@ -722,25 +749,8 @@ try {
     ['reference design', () => baseline(N.baseline)],
     ['resume', () => resume(N.resume)],
     ['memory', () => memory(N.memory)],
-    [
-      'commands',
-      () =>
-        commandsPhase({
-          cli,
-          freshDir,
-          freshPath,
-          remove,
-          settle,
-          log,
-          rows,
-          verdict,
-          fmtMs,
-          fmtX,
-          fmtN,
-          rounds: ROUNDS,
-          scale: SCALE
-        })
-    ]
+    ['commands', () => commandsPhase(phaseContext)],
+    ['shards', () => shardsPhase(phaseContext)]
   ].filter((_, i) => ONLY === null || ONLY.includes(PHASE_KEYS[i]))
   // A phase that breaks (a hung or failed run) is reported as such; the others still run.
   for (const [name, phase] of phases) {

@@ -14,7 +14,9 @@ export const Inputs = {
   Summary: 'summary',
   GithubToken: 'github-token',
   PrComment: 'pr-comment',
-  Parallel: 'parallel'
+  Parallel: 'parallel',
+  Shard: 'shard',
+  Merge: 'merge'
 } as const
 
 /** Output names, exactly as in action.yml. */

@@ -5,6 +5,7 @@ import { parseDuration } from './duration.js'
 import { UsageError } from './errors.js'
 import { Inputs } from './constants.js'
 import { parseParallel, type Parallel } from './plan/parallel.js'
+import { MAX_SHARDS, type ShardSpec } from './shard/assign.js'
 
 export type StoreKind = 'cache' | 'artifact'
 
@@ -29,6 +30,10 @@ export interface ActionInputs {
   prComment: boolean
   /** Default `parallel` of the plan's run operations. */
   parallel: Parallel
+  /** Run only this shard of the plan's fan-outs (§8); absent for the whole plan. */
+  shard?: ShardSpec
+  /** Merge the shards of this run into one result instead of running the plan. */
+  merge: boolean
 }
 
 type GetInput = (name: string) => string
@@ -108,6 +113,24 @@ export function getInputs(get: GetInput, workspace: string): ActionInputs {
   if (timeBudgetMs !== undefined && timeBudgetMs <= 0) {
     throw new UsageError(`input '${Inputs.TimeBudget}': '${budgetText}' must be longer than 0`)
   }
+  const shard = parseShard(val(Inputs.Shard))
+  const merge = bool(Inputs.Merge, val(Inputs.Merge, 'false'))
+  if (shard && merge) {
+    throw new UsageError(
+      `input '${Inputs.Shard}': '${val(Inputs.Shard)}' together with '${Inputs.Merge}: true': a job either runs a shard or merges them (the merge is a job of its own, after the matrix)`
+    )
+  }
+  const dryRun = bool(Inputs.DryRun, val(Inputs.DryRun, 'false'))
+  if (merge && dryRun) {
+    throw new UsageError(
+      `input '${Inputs.DryRun}': 'true' with '${Inputs.Merge}: true': a merge applies the shards' results; run the shards with dry-run instead to see what they would do`
+    )
+  }
+  if (shard && !stores.includes('artifact')) {
+    throw new UsageError(
+      `input '${Inputs.Store}': '${storeText}' with '${Inputs.Shard}: ${val(Inputs.Shard)}': a shard hands its result to the merge as an artifact, so store must include artifact (e.g. 'cache,artifact')`
+    )
+  }
   return {
     plan: resolve(workspace, planPath),
     workingDirectory,
@@ -118,11 +141,27 @@ export function getInputs(get: GetInput, workspace: string): ActionInputs {
     timeBudgetMs,
     maxAttempts,
     continueOnError: bool(Inputs.ContinueOnError, val(Inputs.ContinueOnError, 'true')),
-    dryRun: bool(Inputs.DryRun, val(Inputs.DryRun, 'false')),
+    dryRun,
     key: val(Inputs.Key),
     summary: bool(Inputs.Summary, val(Inputs.Summary, 'true')),
     githubToken: get(Inputs.GithubToken),
     prComment: bool(Inputs.PrComment, val(Inputs.PrComment, 'false')),
-    parallel: parseParallel(val(Inputs.Parallel, '1'), `input '${Inputs.Parallel}'`)
+    parallel: parseParallel(val(Inputs.Parallel, '1'), `input '${Inputs.Parallel}'`),
+    ...(shard ? { shard } : {}),
+    merge
   }
+}
+
+/** `i/n` with 1 ≤ i ≤ n ≤ 256, or undefined when empty. */
+function parseShard(text: string): ShardSpec | undefined {
+  if (!text) return undefined
+  const m = /^(\d{1,3})\s*\/\s*(\d{1,3})$/.exec(text)
+  const bad = (why: string): never => {
+    throw new UsageError(`input '${Inputs.Shard}': '${text}' ${why}`)
+  }
+  if (!m) return bad(`is not i/n (shard i of n, e.g. '2/4')`)
+  const [index, count] = [Number(m[1]), Number(m[2])]
+  if (count < 1 || count > MAX_SHARDS) return bad(`has n = ${count}; n must be from 1 to ${MAX_SHARDS}`)
+  if (index < 1 || index > count) return bad(`has i = ${index}; i must be from 1 to n (${count})`)
+  return { index, count }
 }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -57,6 +66,36 @@ function change(a: string): { touched: string[]; created: string[] } {
 }
 
 describe('workspace delta', () => {
+  it("restores on a fresh checkout a pack whose trees are deltas against the old side's (renames only)", async () => {
+    const root = tempDir('bulk-ops-delta-thin-')
+    dirs.push(root)
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`img/photo-${i}.png`, `png ${i}\n`])
+    )
+    const origin = makeOrigin(join(root, 'origin'), files)
+    const [a, b, plain] = ['a', 'b', 'plain'].map(n => join(root, n))
+    for (const ws of [a, b, plain]) freshClone(origin, ws)
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    for (const i of [3, 5, 6, 9, 11])
+      renameSync(join(a, `img/photo-${i}.png`), join(a, `img/photo-${i}.webp`))
+    writeFileSync(join(a, 'A.md'), 'x')
+    const pack = join(root, 'pack')
+    const m = await captureDelta(ca, base, [], [], pack)
+    // Indexed as it comes, the pack does not resolve on a fresh checkout: its bases are the old side's trees.
+    expect(() =>
+      execFileSync('git', ['index-pack', '--fix-thin', '--stdin'], {
+        cwd: plain,
+        input: readFileSync(pack),
+        stdio: 'pipe'
+      })
+    ).toThrow(/unresolved delta/)
+    const cb = await deltaContext(b, join(root, 'idx-b'))
+    await verifyDelta(cb, await captureBase(cb), m, pack)
+    await applyDelta(cb, m)
+    expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+  })
+
   it('carries creations, edits, deletions, renames, modes, symlinks, binaries, empty and emptied directories and touched ignored files', async () => {
     const { root, a, b } = await setup()
     const ca = await deltaContext(a, join(root, 'idx-a'))

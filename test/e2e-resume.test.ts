@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../src/report/model.js'
-import { ActionRun, readReport, uninterruptedTree } from './helpers/action-run.js'
+import { ActionRun, readReport, signalWhen, uninterruptedTree } from './helpers/action-run.js'
 import { freshClone } from './helpers/runner.js'
 import { makeSampleOrigin } from './helpers/sample-repo.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
@@ -70,15 +70,7 @@ describe.each(['cache', 'artifact', 'cache,artifact'])('Re-run failed jobs with 
     const s = scenario(store)
     const a1 = await s.attempt(1, {
       env: { SLOW: '1' },
-      interrupt: child => {
-        const poll = setInterval(() => {
-          if (existsSync(join(s.marks, 'slow-started'))) {
-            clearInterval(poll)
-            child.kill('SIGINT')
-          }
-        }, 50)
-        child.on('exit', () => clearInterval(poll))
-      }
+      interrupt: signalWhen(() => existsSync(join(s.marks, 'slow-started')), 'SIGINT')
     })
     expect(a1.main.stdout).toMatch(/SIGINT received/)
     expect(a1.post!.stdout).toMatch(/checkpoint saved as/)
@@ -95,17 +87,12 @@ describe.each(['cache', 'artifact', 'cache,artifact'])('Re-run failed jobs with 
     const a1 = await s.attempt(1, {
       env: { SLOW: '1', STEP_SLEEP: '0.4' },
       noPost: true,
-      interrupt: child => {
-        const poll = setInterval(() => {
-          const seqs = s.savedSeqs()
-          if (existsSync(join(s.marks, 'slow-started')) && seqs.length > 0) {
-            clearInterval(poll)
-            seqAtKill = Math.max(...seqs)
-            child.kill('SIGKILL')
-          }
-        }, 50)
-        child.on('exit', () => clearInterval(poll))
-      }
+      interrupt: signalWhen(() => {
+        const seqs = s.savedSeqs()
+        if (!existsSync(join(s.marks, 'slow-started')) || !seqs.length) return false
+        seqAtKill = Math.max(...seqs)
+        return true
+      }, 'SIGKILL')
     })
     expect(a1.main.signal).toBe('SIGKILL')
     expect(seqAtKill).toBeGreaterThan(0)

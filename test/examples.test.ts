@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { loadPlanFile } from '../src/plan/load.js'
 import { runCli } from './helpers/cli.js'
+import { makeOrigin } from './helpers/runner.js'
+import { ShardLab } from './helpers/shards.js'
 import { actionErrors, workflowErrors } from './helpers/workflow-parser.js'
 import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
@@ -160,8 +162,12 @@ describe('workflows and action.yml', () => {
   it.each(exampleNames)('examples/%s/workflow.yml runs its plan and can open the pull request', name => {
     const text = readFileSync(join(EXAMPLES, name, 'workflow.yml'), 'utf8')
     const wf = parse(text) as Workflow
-    const steps = Object.values(wf.jobs).flatMap(j => j.steps)
-    expect(steps[0].uses).toBe('actions/checkout@v5')
+    for (const job of Object.values(wf.jobs)) expect(job.steps[0].uses).toBe('actions/checkout@v5')
+    // The bulk-ops step whose summary the pull request gets: in the job that opens it (a merge job
+    // after a matrix of shards, or the only job).
+    const steps = Object.values(wf.jobs).find(j =>
+      j.steps.some(s => s.uses?.startsWith('peter-evans/'))
+    )!.steps
     const bulk = steps.find(isBulkOps)!
     expect(bulk.uses).toBe('bulk-ops/bulk-ops@v1')
     // The plan goes where the header comment says to copy it.
@@ -263,6 +269,12 @@ describe('the example plans work', () => {
       'images/logo.png': 'png:logo\n',
       'images/icons/a b.png': 'png:a b\n',
       'images/README.md': 'Images.\n'
+    },
+    'optimize-images-sharded': {
+      ...Object.fromEntries(
+        Array.from({ length: 8 }, (_, i) => [`images/set${i % 3}/img ${i}.png`, `png:${i}\n`])
+      ),
+      'images/logo.png': 'png:logo\n'
     },
     'license-packages': {
       LICENSE: 'MIT License\n',
@@ -402,6 +414,32 @@ describe('the example plans work', () => {
       'skipped:satisfied'
     ])
     expect(readFileSync(join(ws, 'images/logo.png'), 'utf8')).toBe('png:logo\noptimised\n')
+  })
+
+  it('optimize-images-sharded: 3 shards and the merge job give what one runner gives', async () => {
+    const bin = fakeTools()
+    const path = process.env.PATH
+    // The commands of in-process runs find the fake optimisers on this process's PATH.
+    process.env.PATH = `${bin}${delimiter}${path}`
+    try {
+      const root = tempDir('bulk-ops-example-shards-')
+      dirs.push(root)
+      const lab = new ShardLab(makeOrigin(join(root, 'origin'), workspaces['optimize-images-sharded']), root)
+      const text = readFileSync(join(EXAMPLES, 'optimize-images-sharded/plan.yml'), 'utf8')
+      const single = await lab.single(text)
+      expect(single.report.counts).toMatchObject({ total: 19, executed: 19, failed: 0 })
+      const shards = []
+      for (const i of [1, 2, 3]) shards.push(await lab.shard(text, i, 3))
+      // Each image is optimised in one shard only; every shard writes OPTIMISED.md.
+      expect(shards.map(s => s.report.counts.total - 1).reduce((a, b) => a + b, 0)).toBe(18)
+      const ws = lab.checkout()
+      const merged = await lab.merge(text, ws, shards, 3)
+      expect(merged.counts).toEqual(single.report.counts)
+      expect(snapshotTree(ws, ['.git'])).toEqual(single.tree)
+      expect(readFileSync(join(ws, 'images/set1/img 4.webp'), 'utf8')).toBe('webp\n')
+    } finally {
+      process.env.PATH = path
+    }
   })
 
   it('license-packages adds the LICENSE where missing and keeps a package its own', () => {

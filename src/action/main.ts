@@ -22,7 +22,10 @@ import { renderCompact, renderSummary } from '../report/summary.js'
 import { repoFromEnv } from '../store/github-api.js'
 import { assertSupportedRunner } from '../runner-os.js'
 import type { Checkpointer, RestoreResult } from '../checkpoint/manager.js'
-import { checkpointer, localDirFor, makeStores } from './setup.js'
+import { shardText } from '../shard/assign.js'
+import { MergeRefusal } from '../shard/merge.js'
+import { runMergeJob } from './merge.js'
+import { checkpointer, localDirFor, makeStores, storeTag } from './setup.js'
 
 /** The action's logger: @actions/core, so lines land in the job log with their levels. */
 export const coreLogger: Logger = {
@@ -68,7 +71,12 @@ export async function runMain(): Promise<void> {
     const sandbox = new Sandbox(inputs.workingDirectory)
     await sandbox.init()
     await preflight(plan, sandbox)
-    const localDir = localDirFor(plan.planId, inputs.key)
+    if (inputs.merge) {
+      core.setOutput(Outputs.PlanId, plan.planId)
+      await runMergeJob(inputs, plan, workspace)
+      return
+    }
+    const localDir = localDirFor(storeTag(plan, inputs), inputs.key)
     const reportPath = join(localDir, 'report.json')
     core.saveState(State.LocalDir, localDir)
     core.saveState(State.PlanFile, inputs.plan)
@@ -85,6 +93,7 @@ export async function runMain(): Promise<void> {
         plan,
         workspace: inputs.workingDirectory,
         dryRun: true,
+        ...(inputs.shard ? { shard: inputs.shard } : {}),
         logger: coreLogger,
         onProgress: (c, r, live) => progress.update(c, r, live)
       })
@@ -152,6 +161,7 @@ export async function runMain(): Promise<void> {
       logger: coreLogger,
       checkpointEveryMs: inputs.checkpointEveryMs,
       reverifyDone: restore.reverify,
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
       onCheckpoint: canCheckpoint ? async j => void (await cp.capture(false, j.state)) : undefined,
       onProgress: (c, r, live) => progress.update(c, r, live)
     })
@@ -161,15 +171,17 @@ export async function runMain(): Promise<void> {
     // Before the final capture: the artifact store's final checkpoint carries it.
     writeReport(reportPath, report)
 
+    // A shard's result reaches the merge job only as an artifact.
+    const handedOn = (): boolean => !inputs.shard || stores.some(s => s.artifact)
     if (canCheckpoint && !signalled) {
       const keys = await core.group('Save checkpoint', async () => {
         const saved = await cp.capture(true)
-        if (saved.length && report.complete && report.counts.failed === 0)
+        if (saved.length && handedOn() && report.complete && report.counts.failed === 0)
           for (const s of stores) await s.cleanup()
         return saved
       })
       // When no store took it (an outage), the post step tries once more.
-      if (keys.length) core.saveState(State.Saved, 'true')
+      if (keys.length && handedOn()) core.saveState(State.Saved, 'true')
     } else if (!canCheckpoint) {
       core.saveState(State.Saved, 'true')
     }
@@ -182,10 +194,15 @@ export async function runMain(): Promise<void> {
       carriers: stores,
       savedByPost: canCheckpoint && signalled
     })
+    if (inputs.shard && !signalled && !handedOn()) {
+      core.setFailed(
+        `${shardText(inputs.shard)}: its final result was not uploaded as an artifact, so the merge job cannot use it; the post step tries once more, and "Re-run failed jobs" runs this shard again from its checkpoint`
+      )
+    }
   } catch (err) {
     core.setFailed(errorMessage(err))
     // A failure after the run began is summarised from the journal by the post step.
-    if (!running) await failureSummary(errorMessage(err))
+    if (!running) await failureSummary(errorMessage(err), err instanceof MergeRefusal)
   }
 }
 
@@ -310,13 +327,15 @@ async function commentOnPullRequest(planId: string, inputs: ActionInputs, body: 
 }
 
 /** A bad input or plan stops the step before anything changed: the summary says why. */
-async function failureSummary(message: string): Promise<void> {
+async function failureSummary(message: string, merge = false): Promise<void> {
   core.saveState(ReportState.Reported, 'true')
   if (!process.env.GITHUB_STEP_SUMMARY || /^(false|no|0)$/i.test(core.getInput('summary').trim())) return
   try {
     await core.summary
       .addRaw(
-        `## ❌ bulk-ops: did not run\n\nThe step stopped with an error before it changed anything:\n\n${fenced(message, 'text')}\n`
+        merge
+          ? `## ❌ bulk-ops: did not merge\n\nThe merge of the shards was refused, and nothing was changed:\n\n${fenced(message, 'text')}\n`
+          : `## ❌ bulk-ops: did not run\n\nThe step stopped with an error before it changed anything:\n\n${fenced(message, 'text')}\n`
       )
       .write()
   } catch (err) {

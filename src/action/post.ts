@@ -13,6 +13,7 @@ import type { SummaryContext } from '../report/facts.js'
 import { reportFromJournal } from '../report/from-journal.js'
 import type { Report } from '../report/model.js'
 import { renderCompact } from '../report/summary.js'
+import { othersOf } from '../shard/assign.js'
 import { checkpointer, makeStores } from './setup.js'
 import { coreLogger, publish, ReportState, summaryContext } from './main.js'
 
@@ -46,6 +47,10 @@ export async function runPost(): Promise<void> {
         report = reportFromJournal(plan, cp.paths.journal, {
           attempt: Number(process.env.GITHUB_RUN_ATTEMPT ?? '') || undefined
         })
+        if (inputs.shard) {
+          const { state } = Journal.load(cp.paths.journal, { readOnly: true })
+          report.shard = { ...inputs.shard, others: othersOf(state) }
+        }
         const startedOver = stateJson<Report['startedOver']>(ReportState.StartedOver)
         if (startedOver) report.startedOver = startedOver
         mkdirSync(localDir, { recursive: true })

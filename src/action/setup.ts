@@ -9,6 +9,7 @@ import { repoFromEnv } from '../store/github-api.js'
 import { Ledger } from '../store/ledger.js'
 import { keyPart, type CheckpointStore } from '../store/types.js'
 import { Checkpointer, localPaths } from '../checkpoint/manager.js'
+import { shardTag } from '../shard/assign.js'
 
 /** RUNNER_TEMP/bulk-ops/<key><plan-id>: never inside the workspace. */
 export function localDirFor(planId: string, key: string): string {
@@ -30,7 +31,7 @@ export function makeStores(
   const ledger = new Ledger(localPaths(localDir).ledger)
   const timeoutMs = (Number(process.env[STORE_TIMEOUT_ENV] ?? '') || 300) * 1000
   const common = {
-    planId: plan.planId,
+    planId: storeTag(plan, inputs),
     runId,
     key: inputs.key,
     token: inputs.githubToken,
@@ -53,6 +54,14 @@ export function makeStores(
   return out
 }
 
+/**
+ * The plan's part of checkpoint keys and artifact names: its id, and in a shard the shard
+ * (`<plan-id>-shard2of3`), so each shard resumes from its own checkpoints only.
+ */
+export function storeTag(plan: Plan, inputs: Pick<ActionInputs, 'shard'>): string {
+  return inputs.shard ? `${plan.planId}-${shardTag(inputs.shard)}` : plan.planId
+}
+
 export function checkpointer(
   inputs: ActionInputs,
   plan: Plan,
@@ -67,6 +76,8 @@ export function checkpointer(
     runId: process.env.GITHUB_RUN_ID ?? '0',
     attempt: Number(process.env.GITHUB_RUN_ATTEMPT ?? '1') || 1,
     stores,
-    logger
+    logger,
+    tag: storeTag(plan, inputs),
+    ...(inputs.shard ? { shard: inputs.shard } : {})
   })
 }

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } f
 import { join } from 'node:path'
 import { PLAN_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../journal/journal.js'
 import { writeAtomic } from '../journal/snapshot.js'
+import type { ShardSpec } from '../shard/assign.js'
 import type { DeltaManifest } from './delta.js'
 
 export const MANIFEST_FILE = 'checkpoint.json'
@@ -27,6 +28,8 @@ export interface CheckpointManifest {
   done: number
   createdAt: string
   delta: DeltaManifest
+  /** Taken by a shard's run (§8): which shard of how many. */
+  shard?: ShardSpec
   files: Record<string, { bytes: number; sha256: string }>
 }
 

@@ -160,8 +160,13 @@ const COMMIT_ENV = {
  * A tree holding `side` of the entries (their old or new content, at their paths from the top of
  * the work tree), written through a scratch index.
  */
-async function sideTree(ctx: DeltaContext, entries: DeltaEntry[], side: 'old' | 'new'): Promise<string> {
-  const index = join(ctx.dir, `${side}-index`)
+async function sideTree(
+  ctx: DeltaContext,
+  entries: DeltaEntry[],
+  side: 'old' | 'new',
+  scratch = `${side}-index`
+): Promise<string> {
+  const index = join(ctx.dir, scratch)
   await rm(index, { force: true })
   const opts = privateOpts(ctx, ctx.top, { indexFile: index })
   const lines = entries
@@ -181,6 +186,24 @@ export function topPath(ctx: DeltaContext, rel: string): string {
 }
 
 /**
+ * The commit a delta's pack is cut against: a tree of the entries' old sides. The pack is thin, so
+ * its objects may be deltas against this commit's trees, which only the capturing runner had: a
+ * restore makes them again first (the same entries give the same objects, by their fixed identity
+ * and time), so every base of the pack is there when it is indexed.
+ */
+export async function oldSideCommit(
+  ctx: DeltaContext,
+  entries: DeltaEntry[],
+  /** Name of the scratch index, for several made at once. */
+  scratch?: string
+): Promise<string> {
+  const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
+  const env = { ...opts.env, ...COMMIT_ENV }
+  const tree = await sideTree(ctx, entries, 'old', scratch)
+  return (await git(['commit-tree', tree], { ...opts, env, input: 'old side\n' })).toString('utf8').trim()
+}
+
+/**
  * Writes the new content of the entries into `packFile`: a thin git pack of a commit whose tree
  * holds every changed path's new side, cut against one holding their old sides. The pack carries
  * each new blob once (no reverse image, unlike a binary patch), as a delta against the path's old
@@ -189,11 +212,7 @@ export function topPath(ctx: DeltaContext, rel: string): string {
 async function packNewSide(ctx: DeltaContext, entries: DeltaEntry[], packFile: string): Promise<void> {
   const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
   const env = { ...opts.env, ...COMMIT_ENV }
-  const before = (
-    await git(['commit-tree', await sideTree(ctx, entries, 'old')], { ...opts, env, input: 'old side\n' })
-  )
-    .toString('utf8')
-    .trim()
+  const before = await oldSideCommit(ctx, entries)
   const after = (
     await git(['commit-tree', '-p', before, await sideTree(ctx, entries, 'new')], {
       ...opts,

@@ -6,6 +6,7 @@ import type { RunState } from '../journal/state.js'
 import { writeAtomic } from '../journal/snapshot.js'
 import type { Logger } from '../logger.js'
 import type { Plan } from '../plan/types.js'
+import type { ShardSpec } from '../shard/assign.js'
 import type { Candidate, CheckpointStore } from '../store/types.js'
 import {
   openCheckpoint,
@@ -56,6 +57,10 @@ export interface CheckpointerOptions {
   attempt: number
   stores: CheckpointStore[]
   logger: Logger
+  /** The plan's part of store keys and names (the plan id, with the shard in a shard); the plan id by default. */
+  tag?: string
+  /** In a shard: which one (recorded in the manifest, for the merge). */
+  shard?: ShardSpec
 }
 
 /**
@@ -176,13 +181,14 @@ export class Checkpointer {
       attempt: this.o.attempt,
       seq,
       done,
-      delta
+      delta,
+      ...(this.o.shard ? { shard: this.o.shard } : {})
     })
     const keys: string[] = []
     for (const store of this.o.stores) {
       try {
         const key = await store.save(this.paths.staging, {
-          planId: this.o.plan.planId,
+          planId: this.o.tag ?? this.o.plan.planId,
           runId: this.o.runId,
           attempt: this.o.attempt,
           seq,

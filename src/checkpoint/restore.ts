@@ -1,4 +1,5 @@
-import { lstat, mkdir, rm, rmdir } from 'node:fs/promises'
+import { lstatSync, type Stats } from 'node:fs'
+import { mkdir, rm, rmdir } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { errorMessage } from '../errors.js'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
@@ -6,6 +7,7 @@ import {
   CONTENT_MODES,
   DeltaMismatchError,
   exists,
+  oldSideCommit,
   stage,
   topPath,
   treeIndex,
@@ -22,6 +24,12 @@ import { Rollback } from './rollback.js'
 
 // Restoring a workspace delta on a fresh checkout: verify everything first, then apply all of it
 // or none.
+
+/** A pack of new content and the entries it was cut for (its old sides are the pack's bases). */
+export interface DeltaPack {
+  file: string
+  entries: DeltaEntry[]
+}
 
 /** Why a symlink at `path` pointing to `target` is unsafe, or null. */
 function linkProblem(path: string, target: string): string | null {
@@ -64,7 +72,7 @@ export async function verifyDelta(
   ctx: DeltaContext,
   now: DeltaBase,
   m: DeltaManifest,
-  packFile: string
+  packs: string | DeltaPack[]
 ): Promise<void> {
   const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
   const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
@@ -78,12 +86,20 @@ export async function verifyDelta(
       odd[0].path
     ])
   await pathsClear(ctx, m)
-  await git(['index-pack', '--fix-thin', '--stdin'], {
-    ...privateOpts(ctx, ctx.top),
-    stdinFile: packFile
-  }).catch((err: Error) => {
-    throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
-  })
+  // A merge's combined delta carries its content in one pack per shard, each cut against its own
+  // old side; they are indexed side by side (git names each pack by its hash).
+  const sources = typeof packs === 'string' ? [{ file: packs, entries: m.entries }] : packs
+  await Promise.all(
+    sources.map(async (p, k) => {
+      await oldSideCommit(ctx, p.entries, `old-index-${k}`)
+      await git(['index-pack', '--fix-thin', '--stdin'], {
+        ...privateOpts(ctx, ctx.top),
+        stdinFile: p.file
+      }).catch((err: Error) => {
+        throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
+      })
+    })
+  )
   const news = written(m)
   const blobs = await readBlobs(ctx, [
     ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
@@ -129,6 +145,15 @@ export async function verifyDelta(
   }
 }
 
+/** What is at `p`, or null when nothing is (or a parent is not a directory). */
+function lstatOrNull(p: string): Stats | null {
+  try {
+    return lstatSync(p)
+  } catch {
+    return null
+  }
+}
+
 /**
  * Refuses a delta whose writes this workspace's own files stand in the way of: a path reached
  * through a symlink (it could lead outside), through a file that the delta does not remove, or
@@ -146,13 +171,14 @@ async function pathsClear(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
   for (const p of [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]) {
     for (let d = posix.dirname(p); d !== '.' && !seen.has(d); d = posix.dirname(d)) {
       seen.add(d)
-      const s = await lstat(join(ctx.workspace, d)).catch(() => null)
+      const s = lstatOrNull(join(ctx.workspace, d))
       if (s?.isSymbolicLink()) refuse(p, `'${d}' is a symlink`)
       if (s && !s.isDirectory() && !goes.has(d)) refuse(p, `'${d}' is a file`)
     }
   }
   for (const e of written(m)) {
-    const s = await lstat(join(ctx.workspace, e.path)).catch(() => null)
+    // One synchronous lstat per path: thousands of promises cost more than the calls.
+    const s = lstatOrNull(join(ctx.workspace, e.path))
     if (s?.isDirectory()) refuse(e.path, 'it is a directory')
   }
 }
@@ -212,8 +238,12 @@ async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<v
     ...opts,
     input: entries.map(e => `${e.newMode} ${e.newSha}\t${topPath(ctx, e.path)}\0`).join('')
   })
+  // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
+  // create them side by side (git 2.32+; an older git ignores the setting).
+  const workers = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'checkout.workers', GIT_CONFIG_VALUE_0: '0' }
   await git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
+    env: { ...opts.env, ...workers },
     input: entries.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
   await rm(index, { force: true })

@@ -7,6 +7,7 @@ import { expand } from '../plan/expand.js'
 import type { Sandbox } from '../plan/paths.js'
 import type { DeclaredOp } from '../plan/types.js'
 import { opLabel } from '../report/model.js'
+import { isFanOut, splitMatches } from '../shard/assign.js'
 import type { RunContext } from './context.js'
 
 /** How many concrete operations an expansion yields: a failed expansion is one failing operation. */
@@ -33,7 +34,14 @@ export class Expansions {
   /** Expands `decl` now and freezes the result, which gets the next seqs. */
   async freeze(decl: DeclaredOp): Promise<FrozenExpansion> {
     const { ctx } = this
-    const exp = await expandNow(decl, ctx.sandbox, ctx.fs, ctx.logger)
+    const { shard } = ctx.o
+    const sharded = !!shard && isFanOut(decl)
+    const exp = await expandNow(decl, ctx.sandbox, ctx.fs, ctx.logger, { inShard: sharded })
+    if (sharded && exp.error === undefined) {
+      const { own, others } = splitMatches(decl, exp.matches, exp.base, shard)
+      exp.matches = own
+      if (others.length) exp.others = others
+    }
     if (ctx.dryRun) {
       exp.seq0 = this.drySeq
       this.drySeq += concreteCount(exp)
@@ -44,7 +52,8 @@ export class Expansions {
       d: decl.index,
       b: exp.base,
       m: exp.matches,
-      ...(exp.error !== undefined ? { n: exp.error } : {})
+      ...(exp.error !== undefined ? { n: exp.error } : {}),
+      ...(exp.others ? { o: exp.others } : {})
     })
     return ctx.state!.expansions[decl.index]!
   }
@@ -59,12 +68,20 @@ export async function expandNow(
   decl: DeclaredOp,
   sandbox: Sandbox,
   fs: Fs,
-  logger: Logger
+  logger: Logger,
+  o: { inShard?: boolean } = {}
 ): Promise<FrozenExpansion> {
   const what = decl.each !== undefined ? `each: ${decl.each}` : `${decl.subject}`
   try {
     const e = await expand(decl, sandbox, fs)
     for (const w of e.warnings ?? []) logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): ${w}`)
+    if (e.noMatch && o.inShard) {
+      // Other shards may have made what this glob looks for: the merge judges the whole plan.
+      logger.info(
+        `${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing in this shard; the merge fails it if it matched nothing in any shard (if-no-match: error)`
+      )
+      return { seq0: 0, base: e.base, matches: [] }
+    }
     if (e.noMatch)
       return {
         seq0: 0,

@@ -2,6 +2,7 @@ import type { Fs } from '../fs/types.js'
 import type { Journal } from '../journal/journal.js'
 import type { Logger } from '../logger.js'
 import type { Plan } from '../plan/types.js'
+import type { ShardSpec } from '../shard/assign.js'
 import type { Counts, Live, OpReport, Report } from '../report/model.js'
 
 export interface RunOptions {
@@ -37,6 +38,8 @@ export interface RunOptions {
   now?: () => number
   /** Base delay of in-attempt retries of transient errors. */
   retryBaseMs?: number
+  /** Run only this shard's share of the fan-outs (§8); the rest belongs to other shards. */
+  shard?: ShardSpec
 }
 
 export interface RunResult {

@@ -22,6 +22,8 @@ export class ReportBuilder {
   /** Kept up to date by the scheduler. */
   readonly live: Live = { inFlight: 0, known: 0 }
   private readonly commands: CommandStats[] = []
+  /** In a shard: concrete operations of the fan-outs that belong to other shards. */
+  others = 0
 
   constructor(private readonly onProgress?: (counts: Counts, report: OpReport, live: Live) => void) {}
 
@@ -69,6 +71,7 @@ export class ReportBuilder {
       counts,
       attempts: ctx.state?.attempts ?? [],
       ...(this.commands.length ? { commands: this.commands } : {}),
+      ...(ctx.o.shard ? { shard: { ...ctx.o.shard, others: this.others } } : {}),
       operations
     }
     return { report, exitCode: exitCodeFor(counts), journal: ctx.journal }

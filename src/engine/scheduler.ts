@@ -57,6 +57,7 @@ export class Scheduler {
       exp = await this.expansions.freeze(decl)
     }
     const count = concreteCount(exp)
+    if (exp.others) this.report.others += exp.others.length
     this.report.live.known = exp.seq0 + count
     const lanes = new InFlight(decl.policy.parallel)
     const batched = decl.batch !== undefined && !this.ctx.dryRun

@@ -233,7 +233,13 @@ function expansionsFromJournal(
     if (!r || r.rec.t !== 'exp' || r.rec.d !== i || r.end > walOffset) {
       throw new Error(`its expansion #${i} is not in the journal where it says`)
     }
-    state.expansions[i] = { seq0, base: r.rec.b, matches: r.rec.m, error: r.rec.n }
+    state.expansions[i] = {
+      seq0,
+      base: r.rec.b,
+      matches: r.rec.m,
+      error: r.rec.n,
+      ...(r.rec.o ? { others: r.rec.o } : {})
+    }
     seq0 += r.rec.n !== undefined ? 1 : r.rec.m.length
     at.set(i, off as number)
   })

@@ -16,6 +16,8 @@ export interface FrozenExpansion {
   matches: string[]
   /** Why expansion failed (no match under if-no-match: error, or an error from the filesystem). */
   error?: string
+  /** In a shard: the matches of this fan-out that belong to other shards (not run here). */
+  others?: string[]
 }
 
 export interface AttemptInfo {
@@ -95,7 +97,13 @@ export class RunState {
       }
       case 'exp': {
         const count = r.n !== undefined ? 1 : r.m.length
-        this.expansions[r.d] = { seq0: this.total, base: r.b, matches: r.m, error: r.n }
+        this.expansions[r.d] = {
+          seq0: this.total,
+          base: r.b,
+          matches: r.m,
+          error: r.n,
+          ...(r.o ? { others: r.o } : {})
+        }
         this.total += count
         this.ensure(this.total)
         break

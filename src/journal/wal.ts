@@ -4,13 +4,14 @@ import { crc32 } from 'node:zlib'
 /**
  * One journal event. Short keys keep the log small: t = type, q = seq, a = attempt.
  * - `begin` / `end`: an attempt's start and how it ended
- * - `exp`: the frozen expansion of declared operation `d` (matches `m`, prefix `b`)
+ * - `exp`: the frozen expansion of declared operation `d` (matches `m`, prefix `b`; in a shard,
+ *   `o` the matches that belong to other shards)
  * - `s` started, `x` executed, `k` skipped (`r` reason), `f` failed (`e` error), `i` interrupted
  */
 export type WalRecord =
   | { t: 'begin'; a: number; at: number; plan: string }
   | { t: 'end'; a: number; at: number; how: string; ex: number; sk: number; fl: number; pe: number }
-  | { t: 'exp'; d: number; b: string; m: string[]; n?: string }
+  | { t: 'exp'; d: number; b: string; m: string[]; n?: string; o?: string[] }
   | { t: 's'; q: number; a: number; h?: string }
   | { t: 'x'; q: number; a: number; dirs?: string[] }
   | { t: 'k'; q: number; a: number; r: string }
@@ -30,7 +31,14 @@ export function wellFormed(r: unknown): r is WalRecord {
     case 'end':
       return nat(o.a) && nat(o.at) && str(o.how) && nat(o.ex) && nat(o.sk) && nat(o.fl) && nat(o.pe)
     case 'exp':
-      return nat(o.d) && str(o.b) && Array.isArray(o.m) && o.m.every(str) && (o.n === undefined || str(o.n))
+      return (
+        nat(o.d) &&
+        str(o.b) &&
+        Array.isArray(o.m) &&
+        o.m.every(str) &&
+        (o.n === undefined || str(o.n)) &&
+        (o.o === undefined || (Array.isArray(o.o) && o.o.every(str)))
+      )
     case 's':
       return nat(o.q) && nat(o.a) && (o.h === undefined || str(o.h))
     case 'x':

@@ -80,6 +80,7 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
     }
   }
 
+  if (op.shardBy !== undefined) parse('shard-by', op.shardBy)
   if (op.each !== undefined) {
     const g = globProblem(op.each)
     if (g) throw mk('each', `${q(op.each)} ${g}`)

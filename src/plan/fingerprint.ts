@@ -59,6 +59,7 @@ export function meaningOf(op: DeclaredOp): Record<string, unknown> {
     removes: op.removes,
     timeoutMs: op.timeoutMs,
     env: op.env,
+    shardBy: op.shardBy,
     onConflict: op.policy.onConflict,
     ifNoMatch: op.policy.ifNoMatch
   }

@@ -4,6 +4,8 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { PlanError, type PlanLocation } from '../errors.js'
 import { parseDuration } from '../duration.js'
 import { fingerprint } from './fingerprint.js'
+import { DEFAULT_SHARD_BY } from '../shard/assign.js'
+import { parseTemplate } from './template.js'
 import { MAX_PARALLEL, parallelism, type Parallel } from './parallel.js'
 import {
   allowedBodyKeys,
@@ -121,10 +123,24 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
     continueOnError: (planDefaults['continue-on-error'] as boolean) ?? defaults.continueOnError ?? true,
     parallel: parallelism((planDefaults.parallel as Parallel | undefined) ?? defaults.parallel ?? 1)
   }
+  const defaultShardBy = planDefaults['shard-by']
+  if (typeof defaultShardBy === 'string') {
+    try {
+      parseTemplate(defaultShardBy)
+    } catch (e) {
+      throw new PlanError((e as Error).message, {
+        file,
+        field: 'defaults.shard-by',
+        ...locate(['defaults', 'shard-by'])
+      })
+    }
+  }
   const rawOps = top.operations as Record<string, unknown>[]
   const ops = rawOps.map((raw, index) => {
     const op = normalizeOp(raw, index, basePolicy, file, locate)
     const where = (field: string): Where => locate(['operations', index, ...fieldPath(op.kind, field)])
+    const shardBy = (raw['shard-by'] ?? planDefaults['shard-by']) as string | undefined
+    if (shardBy !== undefined && shardBy !== DEFAULT_SHARD_BY) op.shardBy = shardBy
     checkOpPaths(op, (field, detail) => {
       return new PlanError(detail, {
         file,

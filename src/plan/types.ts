@@ -48,6 +48,8 @@ export interface DeclaredOp {
   env?: Record<string, string>
   /** run: at most this many paths per invocation (`{paths}` or BULK_OPS_PATHS_FILE). */
   batch?: number
+  /** The `shard-by` template (operation over defaults); absent for the default `{stem}`. */
+  shardBy?: string
   policy: OpPolicy
 }
 

@@ -40,17 +40,18 @@ var require_ucs2length = __commonJS({
 
 // src/plan/ajv-standalone-code.js
 var plan = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" } } }, "operations": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operation" } } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" }, "shard-by": { "$ref": "#/definitions/shardBy" } } }, "operations": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/operation" } } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "shardBy": { "type": "string", "minLength": 1, "maxLength": 4096, "description": "With the shard input: the key a fan-out's match is assigned to a shard by, a template over the match (default {stem}, so a file keeps its shard through moves and extension renames)." }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "shard-by": { "$ref": "#/definitions/shardBy" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
 var schema12 = { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." };
 var schema13 = { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." };
 var schema14 = { "type": "integer", "minimum": 1, "maximum": 100 };
 var schema15 = { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] };
-var schema16 = { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] };
-var schema17 = { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
-var schema19 = { "type": "string", "minLength": 1, "maxLength": 4096 };
-var schema18 = { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } };
-var pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var schema16 = { "type": "string", "minLength": 1, "maxLength": 4096, "description": "With the shard input: the key a fan-out's match is assigned to a shard by, a template over the match (default {stem}, so a file keeps its shard through moves and extension renames)." };
 var func2 = require_ucs2length().default;
+var schema17 = { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] };
+var schema18 = { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema20 = { "type": "string", "minLength": 1, "maxLength": 4096 };
+var schema19 = { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "shard-by": { "$ref": "#/definitions/shardBy" } } };
+var pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -59,7 +60,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema18.properties.id, data: data0 };
+          const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema19.properties.id, data: data0 };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -68,7 +69,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.properties.id.type, parentSchema: schema18.properties.id, data: data0 };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.id.type, parentSchema: schema19.properties.id, data: data0 };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -81,7 +82,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.each;
       if (typeof data1 === "string") {
         if (func2(data1) > 4096) {
-          const err2 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+          const err2 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -90,7 +91,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err3 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+          const err3 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -99,7 +100,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+        const err4 = { instancePath: instancePath + "/each", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -167,7 +168,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data["continue-on-error"] !== void 0) {
       let data5 = data["continue-on-error"];
       if (typeof data5 !== "boolean") {
-        const err10 = { instancePath: instancePath + "/continue-on-error", schemaPath: "#/properties/continue-on-error/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema18.properties["continue-on-error"].type, parentSchema: schema18.properties["continue-on-error"], data: data5 };
+        const err10 = { instancePath: instancePath + "/continue-on-error", schemaPath: "#/properties/continue-on-error/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties["continue-on-error"].type, parentSchema: schema19.properties["continue-on-error"], data: data5 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -176,12 +177,43 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data["shard-by"] !== void 0) {
+      let data6 = data["shard-by"];
+      if (typeof data6 === "string") {
+        if (func2(data6) > 4096) {
+          const err11 = { instancePath: instancePath + "/shard-by", schemaPath: "#/definitions/shardBy/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema16, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data6) < 1) {
+          const err12 = { instancePath: instancePath + "/shard-by", schemaPath: "#/definitions/shardBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema16, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/shard-by", schemaPath: "#/definitions/shardBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.type, parentSchema: schema16, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err14];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -197,7 +229,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mkdir === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema17.required, parentSchema: schema17, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema18.required, parentSchema: schema18, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -206,8 +238,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "mkdir" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+      if (!(key0 === "mkdir" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -220,7 +252,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.mkdir;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
+          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -229,7 +261,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
+          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -238,7 +270,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
+        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -248,7 +280,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -259,14 +291,14 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   validate12.errors = vErrors;
   return errors === 0;
 }
-var schema24 = { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
-var schema25 = { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } };
+var schema26 = { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema27 = { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } };
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.from === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema25.required, parentSchema: schema25, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema27.required, parentSchema: schema27, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -275,7 +307,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.to === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema25.required, parentSchema: schema25, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema27.required, parentSchema: schema27, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -285,7 +317,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "from" || key0 === "to")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema27, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -298,7 +330,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.from;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err3 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
+          const err3 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -307,7 +339,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
+          const err4 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -316,7 +348,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
+        const err5 = { instancePath: instancePath + "/from", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data0 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -329,7 +361,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.to;
       if (typeof data1 === "string") {
         if (func2(data1) > 4096) {
-          const err6 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+          const err6 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -338,7 +370,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+          const err7 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -347,7 +379,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+        const err8 = { instancePath: instancePath + "/to", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -357,7 +389,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.type, parentSchema: schema27, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -377,7 +409,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.move === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema24.required, parentSchema: schema24, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema26.required, parentSchema: schema26, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -386,8 +418,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "move" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema24, data };
+      if (!(key0 === "move" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -403,7 +435,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema24.type, parentSchema: schema24, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -414,7 +446,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   validate16.errors = vErrors;
   return errors === 0;
 }
-var schema28 = { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema30 = { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -424,7 +456,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.rename === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema28.required, parentSchema: schema28, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema30.required, parentSchema: schema30, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -433,8 +465,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "rename" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+      if (!(key0 === "rename" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -450,7 +482,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -461,7 +493,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-var schema29 = { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema31 = { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -471,7 +503,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.copy === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema29.required, parentSchema: schema29, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema31.required, parentSchema: schema31, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -480,8 +512,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "copy" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
+      if (!(key0 === "copy" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -497,7 +529,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -508,7 +540,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   validate25.errors = vErrors;
   return errors === 0;
 }
-var schema30 = { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema32 = { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -518,7 +550,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.delete === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema30.required, parentSchema: schema30, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema32.required, parentSchema: schema32, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -527,8 +559,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "delete" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
+      if (!(key0 === "delete" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -541,7 +573,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.delete;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
+          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -550,7 +582,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
+          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -559,7 +591,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
+        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -569,7 +601,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -580,7 +612,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-var schema32 = { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema34 = { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 var pattern1 = new RegExp("^0?[0-7]{3}$", "u");
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -591,7 +623,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.write === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema32.required, parentSchema: schema32, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema34.required, parentSchema: schema34, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -600,8 +632,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "write" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
+      if (!(key0 === "write" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -614,7 +646,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.write;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.path === void 0) {
-          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
+          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema34.properties.write.required, parentSchema: schema34.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -623,7 +655,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.content === void 0) {
-          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
+          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema34.properties.write.required, parentSchema: schema34.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -633,7 +665,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "path" || key1 === "content" || key1 === "mode")) {
-            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.write, data: data0 };
+            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.write, data: data0 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -646,7 +678,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.path;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -655,7 +687,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -664,7 +696,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -677,7 +709,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.content;
           if (typeof data2 === "string") {
             if (func2(data2) > 67108864) {
-              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema32.properties.write.properties.content, data: data2 };
+              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema34.properties.write.properties.content, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -686,7 +718,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.content.type, parentSchema: schema32.properties.write.properties.content, data: data2 };
+            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.write.properties.content.type, parentSchema: schema34.properties.write.properties.content, data: data2 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -699,7 +731,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.mode;
           if (typeof data3 === "string") {
             if (!pattern1.test(data3)) {
-              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema32.properties.write.properties.mode, data: data3 };
+              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema34.properties.write.properties.mode, data: data3 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -708,7 +740,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.mode.type, parentSchema: schema32.properties.write.properties.mode, data: data3 };
+            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.write.properties.mode.type, parentSchema: schema34.properties.write.properties.mode, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -718,7 +750,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.write.type, parentSchema: schema32.properties.write, data: data0 };
+        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.write.type, parentSchema: schema34.properties.write, data: data0 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -728,7 +760,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -739,7 +771,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   validate32.errors = vErrors;
   return errors === 0;
 }
-var schema34 = { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema36 = { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] };
 var pattern2 = new RegExp("^[imsu]*$", "u");
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -750,7 +782,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.replace === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema34.required, parentSchema: schema34, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema36.required, parentSchema: schema36, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -759,8 +791,8 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "replace" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34, data };
+      if (!(key0 === "replace" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -773,7 +805,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.replace;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.files === void 0) {
-          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
+          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema36.properties.replace.required, parentSchema: schema36.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -782,7 +814,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.find === void 0) {
-          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
+          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema36.properties.replace.required, parentSchema: schema36.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -791,7 +823,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.with === void 0) {
-          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
+          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema36.properties.replace.required, parentSchema: schema36.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -801,7 +833,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "files" || key1 === "find" || key1 === "with" || key1 === "regex" || key1 === "flags")) {
-            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.replace, data: data0 };
+            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.replace, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -814,7 +846,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -823,7 +855,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -832,7 +864,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -845,7 +877,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.find;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34.properties.replace.properties.find, data: data2 };
+              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.replace.properties.find, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -854,7 +886,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.find.type, parentSchema: schema34.properties.replace.properties.find, data: data2 };
+            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.replace.properties.find.type, parentSchema: schema36.properties.replace.properties.find, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -866,7 +898,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.with !== void 0) {
           let data3 = data0.with;
           if (typeof data3 !== "string") {
-            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.with.type, parentSchema: schema34.properties.replace.properties.with, data: data3 };
+            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.replace.properties.with.type, parentSchema: schema36.properties.replace.properties.with, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -878,7 +910,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.regex !== void 0) {
           let data4 = data0.regex;
           if (typeof data4 !== "boolean") {
-            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema34.properties.replace.properties.regex.type, parentSchema: schema34.properties.replace.properties.regex, data: data4 };
+            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.replace.properties.regex.type, parentSchema: schema36.properties.replace.properties.regex, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -891,7 +923,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.flags;
           if (typeof data5 === "string") {
             if (!pattern2.test(data5)) {
-              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema34.properties.replace.properties.flags, data: data5 };
+              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema36.properties.replace.properties.flags, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -900,7 +932,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.flags.type, parentSchema: schema34.properties.replace.properties.flags, data: data5 };
+            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.replace.properties.flags.type, parentSchema: schema36.properties.replace.properties.flags, data: data5 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -910,7 +942,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.replace.type, parentSchema: schema34.properties.replace, data: data0 };
+        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.replace.type, parentSchema: schema36.properties.replace, data: data0 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -920,7 +952,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -931,8 +963,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   validate35.errors = vErrors;
   return errors === 0;
 }
-var schema36 = { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] };
-var schema40 = { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." };
+var schema38 = { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] };
+var schema42 = { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." };
+var func22 = Object.prototype.hasOwnProperty;
 var pattern3 = new RegExp("^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -943,7 +976,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.run === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema36.required, parentSchema: schema36, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema38.required, parentSchema: schema38, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -952,8 +985,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "run" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "parallel")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+      if (!func22.call(schema38.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -970,7 +1003,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.command === void 0) {
-          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema36.properties.run.oneOf[0].required, parentSchema: schema36.properties.run.oneOf[0], data: data0 };
+          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema38.properties.run.oneOf[0].required, parentSchema: schema38.properties.run.oneOf[0], data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -987,7 +1020,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs7 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.shell === void 0) {
-          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema36.properties.run.oneOf[1].required, parentSchema: schema36.properties.run.oneOf[1], data: data0 };
+          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema38.properties.run.oneOf[1].required, parentSchema: schema38.properties.run.oneOf[1], data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1007,7 +1040,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid2) {
-        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema36.properties.run.oneOf, parentSchema: schema36.properties.run, data: data0 };
+        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema38.properties.run.oneOf, parentSchema: schema38.properties.run, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1027,7 +1060,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
           if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env" || key1 === "batch")) {
-            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.run, data: data0 };
+            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.run, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -1040,7 +1073,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -1049,7 +1082,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -1058,7 +1091,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -1071,7 +1104,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.command;
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.run.properties.command, data: data2 };
+              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema38.properties.run.properties.command, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -1083,7 +1116,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data3 = data2[i0];
               if (typeof data3 !== "string") {
-                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.command.items.type, parentSchema: schema36.properties.run.properties.command.items, data: data3 };
+                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.run.properties.command.items.type, parentSchema: schema38.properties.run.properties.command.items, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -1093,7 +1126,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.run.properties.command.type, parentSchema: schema36.properties.run.properties.command, data: data2 };
+            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.run.properties.command.type, parentSchema: schema38.properties.run.properties.command, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -1106,7 +1139,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data0.shell;
           if (typeof data4 === "string") {
             if (func2(data4) < 1) {
-              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.run.properties.shell, data: data4 };
+              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.run.properties.shell, data: data4 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -1115,7 +1148,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.shell.type, parentSchema: schema36.properties.run.properties.shell, data: data4 };
+            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.run.properties.shell.type, parentSchema: schema38.properties.run.properties.shell, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -1128,7 +1161,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.creates;
           if (typeof data5 === "string") {
             if (func2(data5) > 4096) {
-              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data5 };
+              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data5 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -1137,7 +1170,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data5) < 1) {
-              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data5 };
+              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data5 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -1146,7 +1179,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data5 };
+            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -1159,7 +1192,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data0.removes;
           if (typeof data6 === "string") {
             if (func2(data6) > 4096) {
-              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data6 };
+              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -1168,7 +1201,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data6) < 1) {
-              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data6 };
+              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -1177,7 +1210,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data6 };
+            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1190,7 +1223,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data0.timeout;
           if (typeof data7 === "string") {
             if (!pattern3.test(data7)) {
-              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema40, data: data7 };
+              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema42, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -1199,7 +1232,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.type, parentSchema: schema40, data: data7 };
+            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.type, parentSchema: schema42, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -1214,7 +1247,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key2 in data8) {
               let data9 = data8[key2];
               if (typeof data9 !== "string") {
-                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.env.additionalProperties.type, parentSchema: schema36.properties.run.properties.env.additionalProperties, data: data9 };
+                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.run.properties.env.additionalProperties.type, parentSchema: schema38.properties.run.properties.env.additionalProperties, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1224,7 +1257,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.properties.env.type, parentSchema: schema36.properties.run.properties.env, data: data8 };
+            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.run.properties.env.type, parentSchema: schema38.properties.run.properties.env, data: data8 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -1236,7 +1269,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.batch !== void 0) {
           let data10 = data0.batch;
           if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
-            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.run.properties.batch.type, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.run.properties.batch.type, parentSchema: schema38.properties.run.properties.batch, data: data10 };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -1246,7 +1279,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data10 == "number") {
             if (data10 > 1e5 || isNaN(data10)) {
-              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema38.properties.run.properties.batch, data: data10 };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -1255,7 +1288,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10 < 1 || isNaN(data10)) {
-              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema38.properties.run.properties.batch, data: data10 };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -1266,7 +1299,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.run.type, parentSchema: schema38.properties.run, data: data0 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1345,7 +1378,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -1478,7 +1511,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid0) {
-    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema16.oneOf, parentSchema: schema16, data };
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema17.oneOf, parentSchema: schema17, data };
     if (vErrors === null) {
       vErrors = [err0];
     } else {
@@ -1497,7 +1530,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (Object.keys(data).length < 1) {
-      const err1 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema16, data };
+      const err1 = { instancePath, schemaPath: "#/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema17, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1506,7 +1539,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1567,7 +1600,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.defaults;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         for (const key1 in data1) {
-          if (!(key1 === "on-conflict" || key1 === "if-no-match" || key1 === "max-attempts" || key1 === "continue-on-error" || key1 === "parallel")) {
+          if (!(key1 === "on-conflict" || key1 === "if-no-match" || key1 === "max-attempts" || key1 === "continue-on-error" || key1 === "parallel" || key1 === "shard-by")) {
             const err4 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.defaults, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
@@ -1714,51 +1747,82 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data1["shard-by"] !== void 0) {
+          let data7 = data1["shard-by"];
+          if (typeof data7 === "string") {
+            if (func2(data7) > 4096) {
+              const err16 = { instancePath: instancePath + "/defaults/shard-by", schemaPath: "#/definitions/shardBy/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema16, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (func2(data7) < 1) {
+              const err17 = { instancePath: instancePath + "/defaults/shard-by", schemaPath: "#/definitions/shardBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema16, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/defaults/shard-by", schemaPath: "#/definitions/shardBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.type, parentSchema: schema16, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err16 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.defaults.type, parentSchema: schema11.properties.defaults, data: data1 };
+        const err19 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.defaults.type, parentSchema: schema11.properties.defaults, data: data1 };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.operations !== void 0) {
-      let data7 = data.operations;
-      if (Array.isArray(data7)) {
-        if (data7.length < 1) {
-          const err17 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.operations, data: data7 };
+      let data8 = data.operations;
+      if (Array.isArray(data8)) {
+        if (data8.length < 1) {
+          const err20 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.operations, data: data8 };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err20];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err20);
           }
           errors++;
         }
-        const len0 = data7.length;
+        const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate11(data7[i0], { instancePath: instancePath + "/operations/" + i0, parentData: data7, parentDataProperty: i0, rootData })) {
+          if (!validate11(data8[i0], { instancePath: instancePath + "/operations/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.operations.type, parentSchema: schema11.properties.operations, data: data7 };
+        const err21 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.operations.type, parentSchema: schema11.properties.operations, data: data8 };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err21];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err22];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err22);
     }
     errors++;
   }
@@ -1766,18 +1830,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var plan_top = validate42;
-var schema42 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.top.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" } } }, "operations": { "type": "array", "minItems": 1 } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
-var schema43 = { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." };
-var schema44 = { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." };
-var schema45 = { "type": "integer", "minimum": 1, "maximum": 100 };
-var schema46 = { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] };
+var schema44 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/bulk-ops/bulk-ops/schema/plan.schema.top.json", "title": "bulk-ops plan", "description": "A declared, ordered list of file operations that bulk-ops runs and resumes.", "type": "object", "additionalProperties": false, "required": ["version", "operations"], "properties": { "version": { "const": 1, "description": "Plan format version; only 1 exists." }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "parallel": { "$ref": "#/definitions/parallel" }, "shard-by": { "$ref": "#/definitions/shardBy" } } }, "operations": { "type": "array", "minItems": 1 } }, "definitions": { "onConflict": { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." }, "ifNoMatch": { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." }, "maxAttempts": { "type": "integer", "minimum": 1, "maximum": 100 }, "parallel": { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "shardBy": { "type": "string", "minLength": 1, "maxLength": 4096, "description": "With the shard input: the key a fan-out's match is assigned to a shard by, a template over the match (default {stem}, so a file keeps its shard through moves and extension renames)." }, "duration": { "type": "string", "pattern": "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", "description": "A duration such as 90s, 2m, 1h30m or 500ms." }, "common": { "description": "Keys every operation may carry.", "type": "object", "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "each": { "$ref": "#/definitions/path", "description": "Glob to fan the operation out over; {path} etc. refer to each match." }, "on-conflict": { "$ref": "#/definitions/onConflict" }, "if-no-match": { "$ref": "#/definitions/ifNoMatch" }, "max-attempts": { "$ref": "#/definitions/maxAttempts" }, "continue-on-error": { "type": "boolean" }, "shard-by": { "$ref": "#/definitions/shardBy" } } }, "operation": { "type": "object", "minProperties": 1, "oneOf": [{ "$ref": "#/definitions/op-mkdir" }, { "$ref": "#/definitions/op-move" }, { "$ref": "#/definitions/op-rename" }, { "$ref": "#/definitions/op-copy" }, { "$ref": "#/definitions/op-delete" }, { "$ref": "#/definitions/op-write" }, { "$ref": "#/definitions/op-replace" }, { "$ref": "#/definitions/op-run" }] }, "fromTo": { "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "$ref": "#/definitions/path" }, "to": { "$ref": "#/definitions/path" } } }, "op-mkdir": { "type": "object", "required": ["mkdir"], "additionalProperties": false, "properties": { "mkdir": { "$ref": "#/definitions/path", "description": "Directory to create (with parents)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-move": { "type": "object", "required": ["move"], "additionalProperties": false, "properties": { "move": { "$ref": "#/definitions/fromTo", "description": "Move files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-rename": { "type": "object", "required": ["rename"], "additionalProperties": false, "properties": { "rename": { "$ref": "#/definitions/fromTo", "description": "Give each match a new name in the same directory." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-copy": { "type": "object", "required": ["copy"], "additionalProperties": false, "properties": { "copy": { "$ref": "#/definitions/fromTo", "description": "Copy files or directories; from may be a glob." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-delete": { "type": "object", "required": ["delete"], "additionalProperties": false, "properties": { "delete": { "$ref": "#/definitions/path", "description": "Path or glob to delete (directories recursively)." }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-write": { "type": "object", "required": ["write"], "additionalProperties": false, "properties": { "write": { "type": "object", "additionalProperties": false, "required": ["path", "content"], "properties": { "path": { "$ref": "#/definitions/path" }, "content": { "type": "string", "maxLength": 67108864 }, "mode": { "type": "string", "pattern": "^0?[0-7]{3}$", "description": "File mode in octal, e.g. 644 or 755." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-replace": { "type": "object", "required": ["replace"], "additionalProperties": false, "properties": { "replace": { "type": "object", "additionalProperties": false, "required": ["files", "find", "with"], "properties": { "files": { "$ref": "#/definitions/path" }, "find": { "type": "string", "minLength": 1 }, "with": { "type": "string" }, "regex": { "type": "boolean", "default": false }, "flags": { "type": "string", "pattern": "^[imsu]*$", "description": "Extra regex flags (g is always on)." } } }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true }, "allOf": [{ "$ref": "#/definitions/common" }] }, "op-run": { "type": "object", "required": ["run"], "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "files": { "$ref": "#/definitions/path" }, "command": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "shell": { "type": "string", "minLength": 1 }, "creates": { "$ref": "#/definitions/path" }, "removes": { "$ref": "#/definitions/path" }, "timeout": { "$ref": "#/definitions/duration" }, "env": { "type": "object", "additionalProperties": { "type": "string" } }, "batch": { "type": "integer", "minimum": 1, "maximum": 1e5, "description": "At most this many paths per invocation: an argv item that is exactly {paths} becomes one item per path; shell gets them NUL-separated in the file named by BULK_OPS_PATHS_FILE." } }, "oneOf": [{ "required": ["command"] }, { "required": ["shell"] }] }, "id": true, "each": true, "on-conflict": true, "if-no-match": true, "max-attempts": true, "continue-on-error": true, "shard-by": true, "parallel": { "$ref": "#/definitions/parallel" } }, "allOf": [{ "$ref": "#/definitions/common" }] } } };
+var schema45 = { "enum": ["fail", "skip", "overwrite"], "description": "What to do when the target exists and differs." };
+var schema46 = { "enum": ["error", "warn", "ignore"], "description": "What to do when a glob matches nothing." };
+var schema47 = { "type": "integer", "minimum": 1, "maximum": 100 };
+var schema48 = { "description": "run operations: concrete operations in flight at once; auto is the machine's available parallelism.", "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 1024 }, { "const": "auto" }] };
+var schema49 = { "type": "string", "minLength": 1, "maxLength": 4096, "description": "With the shard input: the key a fan-out's match is assigned to a shard by, a template over the match (default {stem}, so a file keeps its shard through moves and extension renames)." };
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema42.required, parentSchema: schema42, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema44.required, parentSchema: schema44, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1786,7 +1851,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.operations === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema42.required, parentSchema: schema42, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema44.required, parentSchema: schema44, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1796,7 +1861,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "version" || key0 === "defaults" || key0 === "operations")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema44, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1808,7 +1873,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.version !== void 0) {
       let data0 = data.version;
       if (1 !== data0) {
-        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema42.properties.version, data: data0 };
+        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema44.properties.version, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1821,8 +1886,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.defaults;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         for (const key1 in data1) {
-          if (!(key1 === "on-conflict" || key1 === "if-no-match" || key1 === "max-attempts" || key1 === "continue-on-error" || key1 === "parallel")) {
-            const err4 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.defaults, data: data1 };
+          if (!(key1 === "on-conflict" || key1 === "if-no-match" || key1 === "max-attempts" || key1 === "continue-on-error" || key1 === "parallel" || key1 === "shard-by")) {
+            const err4 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema44.properties.defaults, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -1834,7 +1899,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1["on-conflict"] !== void 0) {
           let data2 = data1["on-conflict"];
           if (!(data2 === "fail" || data2 === "skip" || data2 === "overwrite")) {
-            const err5 = { instancePath: instancePath + "/defaults/on-conflict", schemaPath: "#/definitions/onConflict/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values", schema: schema43.enum, parentSchema: schema43, data: data2 };
+            const err5 = { instancePath: instancePath + "/defaults/on-conflict", schemaPath: "#/definitions/onConflict/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values", schema: schema45.enum, parentSchema: schema45, data: data2 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -1846,7 +1911,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1["if-no-match"] !== void 0) {
           let data3 = data1["if-no-match"];
           if (!(data3 === "error" || data3 === "warn" || data3 === "ignore")) {
-            const err6 = { instancePath: instancePath + "/defaults/if-no-match", schemaPath: "#/definitions/ifNoMatch/enum", keyword: "enum", params: { allowedValues: schema44.enum }, message: "must be equal to one of the allowed values", schema: schema44.enum, parentSchema: schema44, data: data3 };
+            const err6 = { instancePath: instancePath + "/defaults/if-no-match", schemaPath: "#/definitions/ifNoMatch/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values", schema: schema46.enum, parentSchema: schema46, data: data3 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -1858,7 +1923,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1["max-attempts"] !== void 0) {
           let data4 = data1["max-attempts"];
           if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)))) {
-            const err7 = { instancePath: instancePath + "/defaults/max-attempts", schemaPath: "#/definitions/maxAttempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema45.type, parentSchema: schema45, data: data4 };
+            const err7 = { instancePath: instancePath + "/defaults/max-attempts", schemaPath: "#/definitions/maxAttempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema47.type, parentSchema: schema47, data: data4 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -1868,7 +1933,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data4 == "number") {
             if (data4 > 100 || isNaN(data4)) {
-              const err8 = { instancePath: instancePath + "/defaults/max-attempts", schemaPath: "#/definitions/maxAttempts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema45, data: data4 };
+              const err8 = { instancePath: instancePath + "/defaults/max-attempts", schemaPath: "#/definitions/maxAttempts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema47, data: data4 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -1877,7 +1942,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data4 < 1 || isNaN(data4)) {
-              const err9 = { instancePath: instancePath + "/defaults/max-attempts", schemaPath: "#/definitions/maxAttempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema45, data: data4 };
+              const err9 = { instancePath: instancePath + "/defaults/max-attempts", schemaPath: "#/definitions/maxAttempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema47, data: data4 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -1890,7 +1955,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1["continue-on-error"] !== void 0) {
           let data5 = data1["continue-on-error"];
           if (typeof data5 !== "boolean") {
-            const err10 = { instancePath: instancePath + "/defaults/continue-on-error", schemaPath: "#/properties/defaults/properties/continue-on-error/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema42.properties.defaults.properties["continue-on-error"].type, parentSchema: schema42.properties.defaults.properties["continue-on-error"], data: data5 };
+            const err10 = { instancePath: instancePath + "/defaults/continue-on-error", schemaPath: "#/properties/defaults/properties/continue-on-error/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema44.properties.defaults.properties["continue-on-error"].type, parentSchema: schema44.properties.defaults.properties["continue-on-error"], data: data5 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -1905,7 +1970,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let valid6 = false;
           const _errs18 = errors;
           if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
-            const err11 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema46.anyOf[0].type, parentSchema: schema46.anyOf[0], data: data6 };
+            const err11 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema48.anyOf[0].type, parentSchema: schema48.anyOf[0], data: data6 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -1915,7 +1980,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data6 == "number") {
             if (data6 > 1024 || isNaN(data6)) {
-              const err12 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema46.anyOf[0], data: data6 };
+              const err12 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema48.anyOf[0], data: data6 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -1924,7 +1989,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6 < 1 || isNaN(data6)) {
-              const err13 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema46.anyOf[0], data: data6 };
+              const err13 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema48.anyOf[0], data: data6 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -1938,7 +2003,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           if (!valid6) {
             const _errs20 = errors;
             if ("auto" !== data6) {
-              const err14 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema46.anyOf[1], data: data6 };
+              const err14 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf/1/const", keyword: "const", params: { allowedValue: "auto" }, message: "must be equal to constant", schema: "auto", parentSchema: schema48.anyOf[1], data: data6 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -1950,7 +2015,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             valid6 = valid6 || _valid0;
           }
           if (!valid6) {
-            const err15 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema46.anyOf, parentSchema: schema46, data: data6 };
+            const err15 = { instancePath: instancePath + "/defaults/parallel", schemaPath: "#/definitions/parallel/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema48.anyOf, parentSchema: schema48, data: data6 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -1968,44 +2033,75 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data1["shard-by"] !== void 0) {
+          let data7 = data1["shard-by"];
+          if (typeof data7 === "string") {
+            if (func2(data7) > 4096) {
+              const err16 = { instancePath: instancePath + "/defaults/shard-by", schemaPath: "#/definitions/shardBy/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema49, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (func2(data7) < 1) {
+              const err17 = { instancePath: instancePath + "/defaults/shard-by", schemaPath: "#/definitions/shardBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema49, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/defaults/shard-by", schemaPath: "#/definitions/shardBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema49.type, parentSchema: schema49, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err16 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.defaults.type, parentSchema: schema42.properties.defaults, data: data1 };
+        const err19 = { instancePath: instancePath + "/defaults", schemaPath: "#/properties/defaults/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema44.properties.defaults.type, parentSchema: schema44.properties.defaults, data: data1 };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.operations !== void 0) {
-      let data7 = data.operations;
-      if (Array.isArray(data7)) {
-        if (data7.length < 1) {
-          const err17 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema42.properties.operations, data: data7 };
+      let data8 = data.operations;
+      if (Array.isArray(data8)) {
+        if (data8.length < 1) {
+          const err20 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema44.properties.operations, data: data8 };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err20];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err20);
           }
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema42.properties.operations.type, parentSchema: schema42.properties.operations, data: data7 };
+        const err21 = { instancePath: instancePath + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema44.properties.operations.type, parentSchema: schema44.properties.operations, data: data8 };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err21];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data };
+    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema44.type, parentSchema: schema44, data };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err22];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err22);
     }
     errors++;
   }
@@ -2022,7 +2118,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mkdir === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema17.required, parentSchema: schema17, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mkdir" }, message: "must have required property 'mkdir'", schema: schema18.required, parentSchema: schema18, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2031,8 +2127,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "mkdir" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+      if (!(key0 === "mkdir" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema18, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2045,7 +2141,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.mkdir;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
+          const err2 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2054,7 +2150,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
+          const err3 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2063,7 +2159,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
+        const err4 = { instancePath: instancePath + "/mkdir", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2073,7 +2169,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema18.type, parentSchema: schema18, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -2094,7 +2190,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.move === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema24.required, parentSchema: schema24, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "move" }, message: "must have required property 'move'", schema: schema26.required, parentSchema: schema26, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2103,8 +2199,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "move" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema24, data };
+      if (!(key0 === "move" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2120,7 +2216,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema24.type, parentSchema: schema24, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -2141,7 +2237,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.rename === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema28.required, parentSchema: schema28, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rename" }, message: "must have required property 'rename'", schema: schema30.required, parentSchema: schema30, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2150,8 +2246,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "rename" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+      if (!(key0 === "rename" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2167,7 +2263,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -2188,7 +2284,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.copy === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema29.required, parentSchema: schema29, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "copy" }, message: "must have required property 'copy'", schema: schema31.required, parentSchema: schema31, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2197,8 +2293,8 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "copy" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
+      if (!(key0 === "copy" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2214,7 +2310,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -2235,7 +2331,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.delete === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema30.required, parentSchema: schema30, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delete" }, message: "must have required property 'delete'", schema: schema32.required, parentSchema: schema32, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2244,8 +2340,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "delete" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data };
+      if (!(key0 === "delete" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2258,7 +2354,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.delete;
       if (typeof data0 === "string") {
         if (func2(data0) > 4096) {
-          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data0 };
+          const err2 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2267,7 +2363,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data0 };
+          const err3 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2276,7 +2372,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data0 };
+        const err4 = { instancePath: instancePath + "/delete", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2286,7 +2382,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -2307,7 +2403,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.write === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema32.required, parentSchema: schema32, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "write" }, message: "must have required property 'write'", schema: schema34.required, parentSchema: schema34, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2316,8 +2412,8 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "write" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
+      if (!(key0 === "write" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2330,7 +2426,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.write;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.path === void 0) {
-          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
+          const err2 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema34.properties.write.required, parentSchema: schema34.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2339,7 +2435,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.content === void 0) {
-          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema32.properties.write.required, parentSchema: schema32.properties.write, data: data0 };
+          const err3 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/required", keyword: "required", params: { missingProperty: "content" }, message: "must have required property 'content'", schema: schema34.properties.write.required, parentSchema: schema34.properties.write, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2349,7 +2445,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "path" || key1 === "content" || key1 === "mode")) {
-            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32.properties.write, data: data0 };
+            const err4 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.write, data: data0 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -2362,7 +2458,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.path;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+              const err5 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -2371,7 +2467,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+              const err6 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2380,7 +2476,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+            const err7 = { instancePath: instancePath + "/write/path", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -2393,7 +2489,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.content;
           if (typeof data2 === "string") {
             if (func2(data2) > 67108864) {
-              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema32.properties.write.properties.content, data: data2 };
+              const err8 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/maxLength", keyword: "maxLength", params: { limit: 67108864 }, message: "must NOT have more than 67108864 characters", schema: 67108864, parentSchema: schema34.properties.write.properties.content, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -2402,7 +2498,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.content.type, parentSchema: schema32.properties.write.properties.content, data: data2 };
+            const err9 = { instancePath: instancePath + "/write/content", schemaPath: "#/properties/write/properties/content/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.write.properties.content.type, parentSchema: schema34.properties.write.properties.content, data: data2 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -2415,7 +2511,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.mode;
           if (typeof data3 === "string") {
             if (!pattern1.test(data3)) {
-              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema32.properties.write.properties.mode, data: data3 };
+              const err10 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"', schema: "^0?[0-7]{3}$", parentSchema: schema34.properties.write.properties.mode, data: data3 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -2424,7 +2520,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.write.properties.mode.type, parentSchema: schema32.properties.write.properties.mode, data: data3 };
+            const err11 = { instancePath: instancePath + "/write/mode", schemaPath: "#/properties/write/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.write.properties.mode.type, parentSchema: schema34.properties.write.properties.mode, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -2434,7 +2530,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.write.type, parentSchema: schema32.properties.write, data: data0 };
+        const err12 = { instancePath: instancePath + "/write", schemaPath: "#/properties/write/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.write.type, parentSchema: schema34.properties.write, data: data0 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2444,7 +2540,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -2465,7 +2561,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.replace === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema34.required, parentSchema: schema34, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "replace" }, message: "must have required property 'replace'", schema: schema36.required, parentSchema: schema36, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2474,8 +2570,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "replace" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34, data };
+      if (!(key0 === "replace" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "shard-by")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2488,7 +2584,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.replace;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.files === void 0) {
-          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
+          const err2 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema36.properties.replace.required, parentSchema: schema36.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2497,7 +2593,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.find === void 0) {
-          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
+          const err3 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "find" }, message: "must have required property 'find'", schema: schema36.properties.replace.required, parentSchema: schema36.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2506,7 +2602,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.with === void 0) {
-          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema34.properties.replace.required, parentSchema: schema34.properties.replace, data: data0 };
+          const err4 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/required", keyword: "required", params: { missingProperty: "with" }, message: "must have required property 'with'", schema: schema36.properties.replace.required, parentSchema: schema36.properties.replace, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2516,7 +2612,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "files" || key1 === "find" || key1 === "with" || key1 === "regex" || key1 === "flags")) {
-            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema34.properties.replace, data: data0 };
+            const err5 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.replace, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2529,7 +2625,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+              const err6 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2538,7 +2634,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+              const err7 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2547,7 +2643,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+            const err8 = { instancePath: instancePath + "/replace/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2560,7 +2656,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.find;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34.properties.replace.properties.find, data: data2 };
+              const err9 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.replace.properties.find, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -2569,7 +2665,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.find.type, parentSchema: schema34.properties.replace.properties.find, data: data2 };
+            const err10 = { instancePath: instancePath + "/replace/find", schemaPath: "#/properties/replace/properties/find/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.replace.properties.find.type, parentSchema: schema36.properties.replace.properties.find, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -2581,7 +2677,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.with !== void 0) {
           let data3 = data0.with;
           if (typeof data3 !== "string") {
-            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.with.type, parentSchema: schema34.properties.replace.properties.with, data: data3 };
+            const err11 = { instancePath: instancePath + "/replace/with", schemaPath: "#/properties/replace/properties/with/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.replace.properties.with.type, parentSchema: schema36.properties.replace.properties.with, data: data3 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -2593,7 +2689,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.regex !== void 0) {
           let data4 = data0.regex;
           if (typeof data4 !== "boolean") {
-            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema34.properties.replace.properties.regex.type, parentSchema: schema34.properties.replace.properties.regex, data: data4 };
+            const err12 = { instancePath: instancePath + "/replace/regex", schemaPath: "#/properties/replace/properties/regex/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema36.properties.replace.properties.regex.type, parentSchema: schema36.properties.replace.properties.regex, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2606,7 +2702,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.flags;
           if (typeof data5 === "string") {
             if (!pattern2.test(data5)) {
-              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema34.properties.replace.properties.flags, data: data5 };
+              const err13 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/pattern", keyword: "pattern", params: { pattern: "^[imsu]*$" }, message: 'must match pattern "^[imsu]*$"', schema: "^[imsu]*$", parentSchema: schema36.properties.replace.properties.flags, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -2615,7 +2711,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.properties.replace.properties.flags.type, parentSchema: schema34.properties.replace.properties.flags, data: data5 };
+            const err14 = { instancePath: instancePath + "/replace/flags", schemaPath: "#/properties/replace/properties/flags/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.replace.properties.flags.type, parentSchema: schema36.properties.replace.properties.flags, data: data5 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -2625,7 +2721,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.replace.type, parentSchema: schema34.properties.replace, data: data0 };
+        const err15 = { instancePath: instancePath + "/replace", schemaPath: "#/properties/replace/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.replace.type, parentSchema: schema36.properties.replace, data: data0 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2635,7 +2731,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -2656,7 +2752,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.run === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema36.required, parentSchema: schema36, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema38.required, parentSchema: schema38, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2665,8 +2761,8 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "run" || key0 === "id" || key0 === "each" || key0 === "on-conflict" || key0 === "if-no-match" || key0 === "max-attempts" || key0 === "continue-on-error" || key0 === "parallel")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+      if (!func22.call(schema38.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2683,7 +2779,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.command === void 0) {
-          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema36.properties.run.oneOf[0].required, parentSchema: schema36.properties.run.oneOf[0], data: data0 };
+          const err2 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema38.properties.run.oneOf[0].required, parentSchema: schema38.properties.run.oneOf[0], data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2700,7 +2796,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs7 = errors;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.shell === void 0) {
-          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema36.properties.run.oneOf[1].required, parentSchema: schema36.properties.run.oneOf[1], data: data0 };
+          const err3 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/required", keyword: "required", params: { missingProperty: "shell" }, message: "must have required property 'shell'", schema: schema38.properties.run.oneOf[1].required, parentSchema: schema38.properties.run.oneOf[1], data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2720,7 +2816,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid2) {
-        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema36.properties.run.oneOf, parentSchema: schema36.properties.run, data: data0 };
+        const err4 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema38.properties.run.oneOf, parentSchema: schema38.properties.run, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2740,7 +2836,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
           if (!(key1 === "files" || key1 === "command" || key1 === "shell" || key1 === "creates" || key1 === "removes" || key1 === "timeout" || key1 === "env" || key1 === "batch")) {
-            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.run, data: data0 };
+            const err5 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.run, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2753,7 +2849,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.files;
           if (typeof data1 === "string") {
             if (func2(data1) > 4096) {
-              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data1 };
+              const err6 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2762,7 +2858,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data1 };
+              const err7 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2771,7 +2867,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data1 };
+            const err8 = { instancePath: instancePath + "/run/files", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2784,7 +2880,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.command;
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.run.properties.command, data: data2 };
+              const err9 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema38.properties.run.properties.command, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -2796,7 +2892,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data3 = data2[i0];
               if (typeof data3 !== "string") {
-                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.command.items.type, parentSchema: schema36.properties.run.properties.command.items, data: data3 };
+                const err10 = { instancePath: instancePath + "/run/command/" + i0, schemaPath: "#/properties/run/properties/command/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.run.properties.command.items.type, parentSchema: schema38.properties.run.properties.command.items, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -2806,7 +2902,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.run.properties.command.type, parentSchema: schema36.properties.run.properties.command, data: data2 };
+            const err11 = { instancePath: instancePath + "/run/command", schemaPath: "#/properties/run/properties/command/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.run.properties.command.type, parentSchema: schema38.properties.run.properties.command, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -2819,7 +2915,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data0.shell;
           if (typeof data4 === "string") {
             if (func2(data4) < 1) {
-              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.run.properties.shell, data: data4 };
+              const err12 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.run.properties.shell, data: data4 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -2828,7 +2924,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.shell.type, parentSchema: schema36.properties.run.properties.shell, data: data4 };
+            const err13 = { instancePath: instancePath + "/run/shell", schemaPath: "#/properties/run/properties/shell/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.run.properties.shell.type, parentSchema: schema38.properties.run.properties.shell, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -2841,7 +2937,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data0.creates;
           if (typeof data5 === "string") {
             if (func2(data5) > 4096) {
-              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data5 };
+              const err14 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data5 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -2850,7 +2946,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data5) < 1) {
-              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data5 };
+              const err15 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data5 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -2859,7 +2955,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data5 };
+            const err16 = { instancePath: instancePath + "/run/creates", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -2872,7 +2968,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data0.removes;
           if (typeof data6 === "string") {
             if (func2(data6) > 4096) {
-              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema19, data: data6 };
+              const err17 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema20, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -2881,7 +2977,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (func2(data6) < 1) {
-              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19, data: data6 };
+              const err18 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -2890,7 +2986,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data6 };
+            const err19 = { instancePath: instancePath + "/run/removes", schemaPath: "#/definitions/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -2903,7 +2999,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data0.timeout;
           if (typeof data7 === "string") {
             if (!pattern3.test(data7)) {
-              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema40, data: data7 };
+              const err20 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$" }, message: 'must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$"', schema: "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h)\\s*)+$", parentSchema: schema42, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -2912,7 +3008,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.type, parentSchema: schema40, data: data7 };
+            const err21 = { instancePath: instancePath + "/run/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.type, parentSchema: schema42, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -2927,7 +3023,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key2 in data8) {
               let data9 = data8[key2];
               if (typeof data9 !== "string") {
-                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.run.properties.env.additionalProperties.type, parentSchema: schema36.properties.run.properties.env.additionalProperties, data: data9 };
+                const err22 = { instancePath: instancePath + "/run/env/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/run/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.run.properties.env.additionalProperties.type, parentSchema: schema38.properties.run.properties.env.additionalProperties, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -2937,7 +3033,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.properties.env.type, parentSchema: schema36.properties.run.properties.env, data: data8 };
+            const err23 = { instancePath: instancePath + "/run/env", schemaPath: "#/properties/run/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.run.properties.env.type, parentSchema: schema38.properties.run.properties.env, data: data8 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -2949,7 +3045,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.batch !== void 0) {
           let data10 = data0.batch;
           if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
-            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.run.properties.batch.type, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+            const err24 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.run.properties.batch.type, parentSchema: schema38.properties.run.properties.batch, data: data10 };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -2959,7 +3055,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data10 == "number") {
             if (data10 > 1e5 || isNaN(data10)) {
-              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              const err25 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema38.properties.run.properties.batch, data: data10 };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -2968,7 +3064,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10 < 1 || isNaN(data10)) {
-              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.run.properties.batch, data: data10 };
+              const err26 = { instancePath: instancePath + "/run/batch", schemaPath: "#/properties/run/properties/batch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema38.properties.run.properties.batch, data: data10 };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -2979,7 +3075,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.run.type, parentSchema: schema36.properties.run, data: data0 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.run.type, parentSchema: schema38.properties.run, data: data0 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3058,7 +3154,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
     if (vErrors === null) {
       vErrors = [err33];
     } else {

@@ -71,7 +71,34 @@ export interface Report {
   attempts: AttemptInfo[]
   /** Declared run operations that ran commands in this attempt. */
   commands?: CommandStats[]
+  /** A shard's run: which shard, and how many concrete operations belong to other shards. */
+  shard?: { index: number; count: number; others: number }
+  /** The merge of a sharded run (§8): every shard's result and what the merge did. */
+  merge?: MergeInfo
   operations: OpReport[]
+}
+
+/** One shard's result as the merge took it. */
+export interface MergedShard {
+  index: number
+  /** The artifact its final result came from. */
+  artifact: string
+  /** The workflow attempt that produced it, and every attempt its journal records. */
+  attempt: number
+  attempts: AttemptInfo[]
+  counts: Counts
+}
+
+/** What a merge did: the shards it combined and the workspace changes it applied. */
+export interface MergeInfo {
+  count: number
+  shards: MergedShard[]
+  /** Paths the combined delta changed (created, modified, removed). */
+  paths: number
+  /** Paths changed identically by more than one shard (taken once). */
+  shared: number
+  /** Directories created. */
+  dirs: number
 }
 
 /** Exit code of DESIGN.md §3: 0 complete and clean, 1 something failed, 3 incomplete but resumable. */

@@ -1,3 +1,4 @@
+import { shardLines } from './shard-text.js'
 import { formatDuration } from '../duration.js'
 import type { AttemptInfo } from '../journal/state.js'
 import { Budget, chars, utf8Bytes } from './budget.js'
@@ -138,11 +139,17 @@ function headline(report: Report, ctx: SummaryContext, compact: boolean): string
   lines.push('')
   const facts: string[] = [`Attempt **${num(report.attempt)}**`]
   const resumed = resumedText(report, ctx, { seq: s => `**${s}**`, key: s => code(s) })
-  facts.push(resumed ?? (report.startedOver ? '**started over**' : 'fresh start'))
+  facts.push(
+    report.merge
+      ? `merge of **${num(report.merge.count)}** shards`
+      : (resumed ?? (report.startedOver ? '**started over**' : 'fresh start'))
+  )
   facts.push(`took **${esc(formatDuration(report.durationMs))}**`)
   if (ctx.planFile) facts.push(`plan ${code(ctx.planFile)} (${code(report.planId)})`)
   else facts.push(`plan ${code(report.planId)}`)
   lines.push(facts.join(' · '))
+  const sharding = shardLines(report)
+  if (sharding.length) lines.push('', ...sharding)
   if (report.startedOver) {
     lines.push('')
     lines.push(`⚠️ **${startedOverText(report)}**. Looked for:`)

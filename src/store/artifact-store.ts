@@ -21,6 +21,51 @@ export interface ArtifactStoreOptions {
 
 const NAME = /-a(\d+)(?:-s(\d+))?$/
 
+/** The `findBy` of @actions/artifact: this run's artifacts through REST, which holds every attempt's. */
+export type FindBy = {
+  findBy: { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string }
+}
+
+/** `findBy` for this run; undefined without a token or repository. */
+export function runFindBy(o: { token: string; repo: RepoRef | null; runId: string }): FindBy | undefined {
+  if (!o.token || !o.repo) return undefined
+  return {
+    findBy: {
+      token: o.token,
+      workflowRunId: Number(o.runId),
+      repositoryOwner: o.repo.owner,
+      repositoryName: o.repo.repo
+    }
+  }
+}
+
+/**
+ * The run's artifacts whose names pass `keep`, by name: the runtime listing (this attempt's) and,
+ * with a token, the REST listing (every attempt's). A listing that fails is named in `failures`;
+ * `tried` says how many listings were asked.
+ */
+export async function listRunArtifacts(
+  client: DefaultArtifactClient,
+  o: { token: string; repo: RepoRef | null; runId: string; timeoutMs: number },
+  keep: (name: string) => boolean
+): Promise<{ seen: Map<string, Artifact>; failures: string[]; tried: number }> {
+  const seen = new Map<string, Artifact>()
+  const failures: string[] = []
+  const fb = runFindBy(o)
+  type Listing = [string, () => Promise<{ artifacts: Artifact[] }>]
+  const listings: Listing[] = [['runtime listing', () => client.listArtifacts()]]
+  if (fb) listings.push(['REST listing', () => client.listArtifacts(fb)])
+  for (const [what, list] of listings) {
+    try {
+      for (const a of (await withTimeout(list(), o.timeoutMs, 'artifact listing')).artifacts)
+        if (keep(a.name)) seen.set(a.name, a)
+    } catch (err) {
+      failures.push(`${what} failed: ${errorMessage(err)}`)
+    }
+  }
+  return { seen, failures, tried: listings.length }
+}
+
 /**
  * Checkpoints as artifacts of this run. Names carry the attempt: periodic checkpoints are
  * `bulk-ops-<plan-id>-a<attempt>-s<seq>` (a newer one replaces the older), the attempt's last one
@@ -37,18 +82,8 @@ export class ArtifactStore implements CheckpointStore {
     return `bulk-ops-${keyPart(this.o.key)}${this.o.planId}-a`
   }
 
-  private findBy():
-    | { findBy: { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string } }
-    | undefined {
-    if (!this.o.token || !this.o.repo) return undefined
-    return {
-      findBy: {
-        token: this.o.token,
-        workflowRunId: Number(this.o.runId),
-        repositoryOwner: this.o.repo.owner,
-        repositoryName: this.o.repo.repo
-      }
-    }
+  private findBy(): FindBy | undefined {
+    return runFindBy(this.o)
   }
 
   async save(dir: string, id: CheckpointId): Promise<string | null> {
@@ -85,27 +120,12 @@ export class ArtifactStore implements CheckpointStore {
   }
 
   async candidates(): Promise<Candidate[]> {
-    const seen = new Map<string, Artifact>()
-    const collect = (list: Artifact[]): void => {
-      for (const a of list) if (a.name.startsWith(this.prefix()) && NAME.test(a.name)) seen.set(a.name, a)
-    }
-    try {
-      collect(
-        (await withTimeout(this.client.listArtifacts(), this.o.timeoutMs, 'artifact listing')).artifacts
-      )
-    } catch (err) {
-      this.o.logger.debug(`artifact: runtime listing failed: ${errorMessage(err)}`)
-    }
-    const fb = this.findBy()
-    if (fb) {
-      try {
-        collect(
-          (await withTimeout(this.client.listArtifacts(fb), this.o.timeoutMs, 'artifact listing')).artifacts
-        )
-      } catch (err) {
-        this.o.logger.debug(`artifact: REST listing failed: ${errorMessage(err)}`)
-      }
-    }
+    const { seen, failures } = await listRunArtifacts(
+      this.client,
+      this.o,
+      name => name.startsWith(this.prefix()) && NAME.test(name)
+    )
+    for (const f of failures) this.o.logger.debug(`artifact: ${f}`)
     const rank = (a: Artifact): [number, number] => {
       const m = NAME.exec(a.name)!
       return [Number(m[1]), m[2] === undefined ? Number.MAX_SAFE_INTEGER : Number(m[2])]

@@ -21,6 +21,8 @@ export interface AttemptOptions {
   inputs?: Record<string, string>
   interrupt?: (c: ChildProcess) => void
   noPost?: boolean
+  /** The job of the workflow run (a matrix entry, the merge job): its own job id and files. */
+  job?: string
   /** This attempt's runner has other paths (a self-hosted runner, a container, `checkout` with `path:`). */
   runner?: { workspace: string; temp: string }
 }
@@ -33,6 +35,8 @@ export interface AttemptOptions {
 export class ActionRun {
   readonly dir: string
   readonly marks: string
+  /** Each attempt gets its own backend id: earlier attempts' artifacts only through REST (see clientEnv). */
+  attemptBackendIds = false
   constructor(
     readonly svc: ActionsService,
     readonly root: string,
@@ -60,7 +64,7 @@ export class ActionRun {
   async attempt(n: number, o: AttemptOptions = {}): Promise<AttemptResult> {
     const ws = o.runner?.workspace ?? this.workspace
     const temp = o.runner?.temp ?? this.temp
-    const files = join(this.dir, `files-${n}`)
+    const files = join(this.dir, `files-${o.job ? `${o.job}-` : ''}${n}`)
     rmSync(temp, { recursive: true, force: true })
     rmSync(files, { recursive: true, force: true })
     mkdirSync(temp, { recursive: true })
@@ -69,8 +73,9 @@ export class ActionRun {
     const base = this.svc.clientEnv({
       runId: this.runId,
       runAttempt: n,
-      jobId: `${this.runId}${n}`,
-      ref: this.ref
+      jobId: `${this.runId}${o.job ?? ''}${n}`,
+      ref: this.ref,
+      attemptBackendIds: this.attemptBackendIds
     })
     const env = stepEnv(
       { ...base, RUNNER_TEMP: temp, MARK_DIR: this.marks, BULK_OPS_STORE_TIMEOUT: '60', ...o.env },
@@ -83,15 +88,16 @@ export class ActionRun {
     return { main, post, outputs: readCommandFile(env.GITHUB_OUTPUT!), summary, ws, temp }
   }
 
-  /** Seqs of the checkpoints this attempt's runner has saved so far (from its ledger). */
-  savedSeqs(): number[] {
+  /** Seqs of the checkpoints this attempt's runner has saved so far (from its ledger), in one store or all. */
+  savedSeqs(store?: string): number[] {
     const base = join(this.temp, 'bulk-ops')
     const out: number[] = []
     if (!existsSync(base)) return out
     for (const d of readdirSync(base)) {
       const p = join(base, d, 'stores.json')
       if (existsSync(p))
-        for (const e of JSON.parse(readFileSync(p, 'utf8')) as { seq: number }[]) out.push(e.seq)
+        for (const e of JSON.parse(readFileSync(p, 'utf8')) as { seq: number; store: string }[])
+          if (!store || e.store === store) out.push(e.seq)
     }
     return out
   }
@@ -113,4 +119,19 @@ export function uninterruptedTree(
   const r = runCli(['run', join(ws, plan), '--workspace', ws, '--state-dir', stateDir])
   if (r.code !== 0) throw new Error(`the uninterrupted reference run failed (exit ${r.code}): ${r.stderr}`)
   return snapshotTree(ws, ['.git'])
+}
+
+/**
+ * An `interrupt` for attempt(): polls `ready` every 50 ms and sends `signal` to the main step the
+ * first time it holds (`ready` may note what it saw).
+ */
+export function signalWhen(ready: () => boolean, signal: NodeJS.Signals): (c: ChildProcess) => void {
+  return child => {
+    const poll = setInterval(() => {
+      if (!ready()) return
+      clearInterval(poll)
+      child.kill(signal)
+    }, 50)
+    child.on('exit', () => clearInterval(poll))
+  }
 }

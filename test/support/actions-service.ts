@@ -97,7 +97,10 @@ export interface CacheEntryInfo {
 export interface ArtifactInfo {
   id: number
   repo: string
+  /** The workflow run's backend id, from the uploading job's token. */
   runId: string
+  /** The workflow run (GITHUB_RUN_ID) it belongs to, whatever the attempt. */
+  run: string
   jobId: string
   name: string
   sizeBytes: number
@@ -122,6 +125,12 @@ export interface ClientEnvOptions {
   readRefs?: string[]
   /** Sets GITHUB_WORKSPACE (tar runs there; artifact downloads default there). */
   workspace?: string
+  /**
+   * Give each attempt of the run its own backend id (`<run>.<attempt>`): the runtime listing then
+   * shows this attempt's artifacts only, and earlier attempts' are found by the REST listing of
+   * the run, which holds every attempt's. Names stay unique across the run's attempts.
+   */
+  attemptBackendIds?: boolean
 }
 
 export interface ActionsServiceOptions {
@@ -178,6 +187,8 @@ interface ArtifactRecord extends ArtifactInfo {
 
 interface TokenInfo {
   runId: string
+  /** The workflow run (emulator-only claim); the backend id when absent. */
+  run: string
   jobId: string
   repo: string
   scopes: { scope: string; permission: number }[]
@@ -227,6 +238,8 @@ function b64url(value: unknown): string {
  */
 export function makeRuntimeToken(claims: {
   runId: string
+  /** GITHUB_RUN_ID, when the backend id is not it. */
+  run?: string
   jobId: string
   repo: string
   scopes: { scope: string; permission: number }[]
@@ -240,7 +253,8 @@ export function makeRuntimeToken(claims: {
     exp: now + 6 * 3600,
     scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${claims.runId}:${claims.jobId}`,
     ac: JSON.stringify(claims.scopes.map(s => ({ Scope: s.scope, Permission: s.permission }))),
-    repository: claims.repo
+    repository: claims.repo,
+    ...(claims.run ? { run: claims.run } : {})
   }
   return `${b64url({ typ: 'JWT', alg: 'none' })}.${b64url(payload)}.`
 }
@@ -261,6 +275,7 @@ function decodeToken(header: string | undefined, defaultRepo: string): TokenInfo
         : []
     return {
       runId: results[1],
+      run: typeof payload.run === 'string' ? payload.run : results[1],
       jobId: results[2],
       repo: typeof payload.repository === 'string' ? payload.repository : defaultRepo,
       scopes: ac.map(s => ({ scope: s.Scope, permission: s.Permission }))
@@ -492,7 +507,7 @@ export async function startActionsService(opts: ActionsServiceOptions = {}): Pro
     async CreateArtifact(body, tok) {
       const { runId, jobId, name } = artifactIds(body)
       if (!name) throw new TwirpError('invalid_argument', 'name is required')
-      if (artifacts.some(a => a.runId === runId && a.name === name)) {
+      if (artifacts.some(a => a.run === tok.run && a.name === name)) {
         throw new TwirpError(
           'already_exists',
           'an artifact with this name already exists on the workflow run'
@@ -505,6 +520,7 @@ export async function startActionsService(opts: ActionsServiceOptions = {}): Pro
         id,
         repo: tok.repo,
         runId,
+        run: tok.run,
         jobId,
         name,
         sizeBytes: 0,
@@ -582,7 +598,7 @@ export async function startActionsService(opts: ActionsServiceOptions = {}): Pro
     const rec = record({
       method: method ?? '',
       service: service === CACHE_SERVICE ? 'cache' : 'artifact',
-      runId: tok?.runId,
+      runId: tok?.run,
       jobId: tok?.jobId
     })
     const fault = takeFault(rec.method, rec.runId)
@@ -647,7 +663,7 @@ export async function startActionsService(opts: ActionsServiceOptions = {}): Pro
       created_at: a.createdAt.toISOString(),
       updated_at: a.createdAt.toISOString(),
       expires_at: a.expiresAt?.toISOString() ?? null,
-      workflow_run: { id: Number(a.runId) || a.runId }
+      workflow_run: { id: Number(a.run) || a.run }
     })
     const findArtifact = (): ArtifactRecord | undefined =>
       artifacts.find(a => a.finalized && String(a.id) === p.artifact_id && inRepo(a.repo))
@@ -691,7 +707,7 @@ export async function startActionsService(opts: ActionsServiceOptions = {}): Pro
       case 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts': {
         const name = q.get('name')
         const list = artifacts
-          .filter(a => a.finalized && inRepo(a.repo) && a.runId === p.run_id && (!name || a.name === name))
+          .filter(a => a.finalized && inRepo(a.repo) && a.run === p.run_id && (!name || a.name === name))
           .sort((x, y) => x.id - y.id)
         return sendJson(res, 200, { total_count: list.length, artifacts: page(list).map(artifactJson) })
       }
@@ -813,7 +829,13 @@ export async function startActionsService(opts: ActionsServiceOptions = {}): Pro
         GITHUB_ACTIONS: 'true',
         CI: 'true',
         ACTIONS_RESULTS_URL: `${url}/`,
-        ACTIONS_RUNTIME_TOKEN: makeRuntimeToken({ runId: String(o.runId), jobId: o.jobId, repo, scopes }),
+        ACTIONS_RUNTIME_TOKEN: makeRuntimeToken({
+          runId: o.attemptBackendIds ? `${o.runId}.${o.runAttempt}` : String(o.runId),
+          run: String(o.runId),
+          jobId: o.jobId,
+          repo,
+          scopes
+        }),
         ACTIONS_CACHE_SERVICE_V2: 'true',
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_API_URL: `${url}${API_PREFIX}`,

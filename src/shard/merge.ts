@@ -1,0 +1,378 @@
+import { existsSync, lstatSync, readFileSync } from 'node:fs'
+import { join, posix } from 'node:path'
+import {
+  CheckpointError,
+  openCheckpoint,
+  PACK_FILE,
+  type CheckpointManifest
+} from '../checkpoint/checkpoint.js'
+import { captureBase, deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
+import { applyDelta, verifyDelta } from '../checkpoint/restore.js'
+import { errorMessage } from '../errors.js'
+import { Journal } from '../journal/journal.js'
+import type { RunState } from '../journal/state.js'
+import type { Logger } from '../logger.js'
+import { parseTemplate, renderTemplate, templateVars } from '../plan/template.js'
+import type { DeclaredOp, Plan } from '../plan/types.js'
+import { opLabel, type Counts, type MergedShard, type OpReport, type Report } from '../report/model.js'
+import { DEFAULT_SHARD_BY, isFanOut, shardKey, shardOf, shardText } from './assign.js'
+
+/** The report file a shard's final result carries beside its checkpoint files. */
+export const REPORT_FILE = 'report.json'
+
+/** One shard's final result, downloaded: its checkpoint files and report in `dir`. */
+export interface ShardResult {
+  index: number
+  /** The artifact it came from. */
+  artifact: string
+  /** The workflow attempt that uploaded it. */
+  attempt: number
+  dir: string
+}
+
+export interface MergeOptions {
+  plan: Plan
+  /** Where the plan's paths are rooted (the fresh checkout). */
+  workspace: string
+  /** A private directory for the merge's git work (never inside the workspace). */
+  localDir: string
+  /** How many shards the run has. */
+  count: number
+  /** The newest final result of each shard that has one. */
+  results: ShardResult[]
+  /** Why a shard without a final result has none, by shard (e.g. only periodic checkpoints). */
+  without?: Map<number, string>
+  /** The merge job's attempt. */
+  attempt: number
+  logger: Logger
+}
+
+/** The merge cannot go on; nothing in the workspace was changed. */
+export class MergeRefusal extends Error {}
+
+const RERUN =
+  '"Re-run failed jobs" re-runs the shards that failed or were lost (each resumes from its own checkpoint) and then this merge.'
+
+interface Loaded {
+  r: ShardResult
+  manifest: CheckpointManifest
+  report: Report
+  state: RunState
+}
+
+/**
+ * Merges the shards of a sharded run into one result: every shard's final result must be there,
+ * complete and clean; the plan must be shardable by its shard-by (no shard acted on a file another
+ * shard made); the shards' deltas are combined path by path (equal changes once, different ones a
+ * conflict); then the combined delta is verified against the fresh checkout and applied all or
+ * nothing. Returns the whole plan's report. Throws MergeRefusal with nothing changed.
+ */
+export async function mergeShards(o: MergeOptions): Promise<Report> {
+  const startedAt = Date.now()
+  const loaded = loadResults(o)
+  checkShardable(o, loaded)
+  const { delta, shared } = combineDeltas(loaded)
+  const ctx = await deltaContext(o.workspace, join(o.localDir, 'git'))
+  const now = await captureBase(ctx)
+  try {
+    await verifyDelta(
+      ctx,
+      now,
+      delta,
+      loaded
+        .map(l => ({ file: join(l.r.dir, PACK_FILE), entries: l.manifest.delta.entries }))
+        .filter(p => existsSync(p.file))
+    )
+  } catch (err) {
+    throw new MergeRefusal(
+      `cannot merge: the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
+    )
+  }
+  await applyDelta(ctx, delta)
+  o.logger.info(
+    `applied the combined changes of ${o.count} shards: ${delta.entries.length} paths (${shared} changed alike by several shards), ${delta.createdDirs.length} directories created`
+  )
+  return wholeReport(o, loaded, {
+    startedAt,
+    paths: delta.entries.length + delta.removedUntracked.length,
+    shared,
+    dirs: delta.createdDirs.length
+  })
+}
+
+/** Reads and verifies every shard's result; refuses naming each shard that is missing, incomplete or failed. */
+function loadResults(o: MergeOptions): Loaded[] {
+  const problems: string[] = []
+  const loaded: Loaded[] = []
+  for (let i = 1; i <= o.count; i++) {
+    const r = o.results.find(x => x.index === i)
+    if (!r) {
+      problems.push(
+        `shard ${i}: ${o.without?.get(i) ?? 'missing (no result was uploaded: the job did not run, or its runner was lost before it saved anything)'}`
+      )
+      continue
+    }
+    try {
+      const manifest = openCheckpoint(r.dir, o.plan.planId)
+      if (manifest.shard?.index !== i || manifest.shard.count !== o.count)
+        throw new CheckpointError(
+          `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
+        )
+      const reportPath = join(r.dir, REPORT_FILE)
+      if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)
+      const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report
+      const c = report.counts
+      if (c.failed > 0) {
+        problems.push(
+          `shard ${i}: failed (${c.failed} of ${c.total} operations failed in attempt ${report.attempt}; artifact ${r.artifact})`
+        )
+        continue
+      }
+      if (c.pending > 0 || !report.complete) {
+        problems.push(
+          `shard ${i}: incomplete (${c.pending} of ${c.total} operations pending after attempt ${report.attempt}${report.stoppedBy ? `, stopped by ${report.stoppedBy}` : ''}; artifact ${r.artifact})`
+        )
+        continue
+      }
+      const { state } = Journal.load(r.dir, { readOnly: true })
+      loaded.push({ r, manifest, report, state })
+    } catch (err) {
+      const why = err instanceof CheckpointError ? err.message : errorMessage(err)
+      problems.push(`shard ${i}: its result ${r.artifact} cannot be used (${why})`)
+    }
+  }
+  if (problems.length) {
+    throw new MergeRefusal(
+      `cannot merge: ${problems.length} of ${o.count} shards ${problems.length === 1 ? 'has' : 'have'} no complete result, so nothing was changed.\n  ${problems.join('\n  ')}\n${RERUN}`
+    )
+  }
+  const trees = new Set(loaded.map(l => l.manifest.delta.base.tree))
+  if (trees.size > 1) {
+    throw new MergeRefusal(
+      `cannot merge: the shards ran on different checkouts (${loaded.map(l => `shard ${l.r.index}: ${l.manifest.delta.base.head ?? 'no commit'}`).join(', ')}), so nothing was changed. Every shard must check out the same commit.`
+    )
+  }
+  return loaded
+}
+
+/** Placeholders tried, in order, for a shard-by that keeps a made file with its source. */
+const SUGGESTIONS = ['{stem}', '{name}', '{dir}', '{path}']
+
+/**
+ * Refuses a plan that its shard-by cannot split: a match that one shard saw in an expansion, that
+ * the checkout does not have (an earlier operation made it in that shard), and that belongs to
+ * another shard which never saw it, so no shard acted on it where a single run would have.
+ */
+function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
+  const byIndex = new Map(loaded.map(l => [l.r.index, l]))
+  for (const decl of o.plan.ops) {
+    if (!isFanOut(decl)) continue
+    const seen = (l: Loaded): number => {
+      const e = l.state.expansions[decl.index]
+      return e?.error !== undefined ? 1 : (e?.matches.length ?? 0) + (e?.others?.length ?? 0)
+    }
+    if (decl.policy.ifNoMatch === 'error' && loaded.every(l => seen(l) === 0)) {
+      throw new MergeRefusal(
+        `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}): its glob '${decl.each ?? decl.subject}' matched nothing in any shard (if-no-match: error), so a single run would fail it; nothing was changed. Fix the glob, or set if-no-match: warn or ignore.`
+      )
+    }
+    const own = new Map<number, Set<string>>()
+    const ownOf = (i: number): Set<string> => {
+      let s = own.get(i)
+      if (!s) own.set(i, (s = new Set(byIndex.get(i)!.state.expansions[decl.index]?.matches ?? [])))
+      return s
+    }
+    for (const l of loaded) {
+      const exp = l.state.expansions[decl.index]
+      for (const p of exp?.others ?? []) {
+        const owner = shardOf(decl, p, exp!.base, o.count)
+        if (owner === l.r.index || ownOf(owner).has(p)) continue
+        if (inCheckout(o, p)) continue
+        throw new MergeRefusal(unshardable(decl, p, exp!.base, l, owner))
+      }
+    }
+    // The converse: a match the checkout has that its shard acted on, though another shard had
+    // moved or removed it by then (through an operation whose shard-by put it there): a single
+    // run would not have seen it.
+    const others = new Map<Loaded, Set<string>>()
+    const othersOf = (l: Loaded): Set<string> => {
+      let s = others.get(l)
+      if (!s) others.set(l, (s = new Set(l.state.expansions[decl.index]?.others ?? [])))
+      return s
+    }
+    for (const b of loaded) {
+      const exp = b.state.expansions[decl.index]
+      if (!exp || exp.error !== undefined) continue
+      for (const p of exp.matches) {
+        const gone = loaded.find(a => a !== b && !othersOf(a).has(p))
+        if (gone && inCheckout(o, p)) throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
+      }
+    }
+  }
+}
+
+function inCheckout(o: MergeOptions, path: string): boolean {
+  return lstatSync(join(o.workspace, path), { throwIfNoEntry: false }) !== undefined
+}
+
+function goneElsewhere(decl: DeclaredOp, path: string, base: string, b: Loaded, a: Loaded): string {
+  const by = a.report.operations.find(r => r.from === path && r.outcome === 'executed')
+  const how = by ? ` (${by.op}, ${by.kind}${by.to ? ` to '${by.to}'` : ''})` : ''
+  return (
+    `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}) cannot be sharded by shard-by '${decl.shardBy ?? DEFAULT_SHARD_BY}': ` +
+    `shard ${b.r.index} acted on '${path}' (key '${shardKey(decl, path, base)}'), which the checkout has, but shard ${a.r.index} had moved or removed it by then${how}, so a single run would not have seen it. ` +
+    `Nothing was changed. Give every fan-out that touches '${path}' the same shard-by (one shard-by in defaults, none per operation), so one shard does all of it.`
+  )
+}
+
+function unshardable(decl: DeclaredOp, path: string, base: string, l: Loaded, owner: number): string {
+  const key = shardKey(decl, path, base)
+  const current = decl.shardBy ?? DEFAULT_SHARD_BY
+  const source = l.report.operations.find(r => r.to === path && r.from)?.from ?? undefined
+  let advice: string
+  if (source) {
+    const keyOf = (t: string, p: string): string => renderTemplate(parseTemplate(t), templateVars(p, '.'))
+    const keeps = SUGGESTIONS.find(t => t !== current && keyOf(t, source) === keyOf(t, path))
+    advice = keeps
+      ? `'${path}' was made from '${source}' in shard ${l.r.index}; shard-by: "${keeps}" (in defaults, so every fan-out uses it) gives both the key '${keyOf(keeps, path)}' and keeps them in one shard`
+      : `'${path}' was made from '${source}' in shard ${l.r.index}, and no placeholder gives both the same key; a shard-by without placeholders (e.g. shard-by: "all") keeps everything in one shard`
+  } else {
+    advice = `an earlier operation made it in shard ${l.r.index}; choose a shard-by that gives it the same key as what it was made from (e.g. "{dir}" for files made beside their source), in defaults so every fan-out uses it`
+  }
+  return (
+    `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}) cannot be sharded by shard-by '${current}': ` +
+    `shard ${l.r.index} found '${path}' in its expansion, the checkout does not have it, and its key '${key}' belongs to shard ${owner}, which never saw it; ` +
+    `so no shard acted on '${path}', where a single run would have. Nothing was changed. ${advice}.`
+  )
+}
+
+const sameEntry = (a: DeltaEntry, b: DeltaEntry): boolean =>
+  a.oldMode === b.oldMode && a.oldSha === b.oldSha && a.newMode === b.newMode && a.newSha === b.newSha
+
+const describe = (e: DeltaEntry): string =>
+  e.newSha === ZERO ? 'removed it' : `made blob ${e.newSha.slice(0, 12)} (mode ${e.newMode})`
+
+/** The shards' deltas as one, path by path: equal changes once, different ones refused as a conflict. */
+function combineDeltas(loaded: Loaded[]): { delta: DeltaManifest; shared: number } {
+  const entries = new Map<string, { e: DeltaEntry; shards: number[] }>()
+  const conflicts: string[] = []
+  let shared = 0
+  for (const l of loaded) {
+    for (const e of l.manifest.delta.entries) {
+      const had = entries.get(e.path)
+      if (!had) {
+        entries.set(e.path, { e, shards: [l.r.index] })
+      } else if (sameEntry(had.e, e)) {
+        if (had.shards.length === 1) shared++
+        had.shards.push(l.r.index)
+      } else {
+        conflicts.push(
+          `'${e.path}': shard ${had.shards.join(', ')} ${describe(had.e)}, shard ${l.r.index} ${describe(e)}`
+        )
+      }
+    }
+  }
+  // A file that one shard writes where another writes inside it, as in a directory.
+  for (const [path, x] of entries) {
+    if (x.e.newSha === ZERO) continue
+    for (let d = posix.dirname(path); d !== '.'; d = posix.dirname(d)) {
+      const parent = entries.get(d)
+      if (parent && parent.e.newSha !== ZERO)
+        conflicts.push(
+          `'${d}': shard ${parent.shards.join(', ')} made it a file, shard ${x.shards.join(', ')} wrote '${path}' inside it`
+        )
+    }
+  }
+  const removedUntracked = new Set<string>()
+  for (const l of loaded) {
+    for (const p of l.manifest.delta.removedUntracked) {
+      const had = entries.get(p)
+      if (had && had.e.newSha !== ZERO)
+        conflicts.push(
+          `'${p}': shard ${had.shards.join(', ')} ${describe(had.e)}, shard ${l.r.index} removed it`
+        )
+      removedUntracked.add(p)
+    }
+  }
+  if (conflicts.length) {
+    throw new MergeRefusal(
+      `cannot merge: the shards changed ${conflicts.length} path(s) differently, so nothing was changed:\n  ${conflicts.slice(0, 20).join('\n  ')}${conflicts.length > 20 ? '\n  …' : ''}\n` +
+        'Operations that every shard runs (not fan-outs) must not depend on what the fan-outs did; or choose a shard-by that keeps the files such a path depends on in one shard.'
+    )
+  }
+  const first = loaded[0].manifest.delta
+  const dirs = new Set(loaded.flatMap(l => l.manifest.delta.createdDirs))
+  const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+  return {
+    delta: {
+      base: first.base,
+      tree: '',
+      entries: [...entries.values()].map(x => x.e).sort((a, b) => byPath(a.path, b.path)),
+      createdDirs: [...dirs].sort(byPath),
+      removedUntracked: [...removedUntracked].sort(byPath),
+      packBytes: loaded.reduce((n, l) => n + l.manifest.delta.packBytes, 0)
+    },
+    shared
+  }
+}
+
+/**
+ * The whole plan's report from the shards': every fan-out's operations from all shards in match
+ * order (the order a single run's sorted expansion gives), the operations every shard ran once
+ * (from shard 1), seqs numbered afresh, counts over the whole plan.
+ */
+function wholeReport(
+  o: MergeOptions,
+  loaded: Loaded[],
+  did: { startedAt: number; paths: number; shared: number; dirs: number }
+): Report {
+  const lines = loaded.map(l => {
+    const bySeq = new Map<number, OpReport>()
+    for (const r of l.report.operations) if (r.seq !== null) bySeq.set(r.seq, r)
+    return bySeq
+  })
+  const counts: Counts = { total: 0, executed: 0, skipped: 0, failed: 0, pending: 0 }
+  const operations: OpReport[] = []
+  for (const decl of o.plan.ops) {
+    const from = isFanOut(decl) ? loaded.map((_, k) => k) : [0]
+    const rows: [string, OpReport][] = []
+    for (const k of from) {
+      const exp = loaded[k].state.expansions[decl.index]
+      if (!exp) continue
+      const n = exp.error !== undefined ? 1 : exp.matches.length
+      if (exp.error !== undefined && k > 0) continue
+      for (let j = 0; j < n; j++) {
+        const r = lines[k].get(exp.seq0 + j)
+        if (r) rows.push([exp.matches[j] ?? '', r])
+      }
+    }
+    if (from.length > 1) rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    for (const [, r] of rows) {
+      operations.push({ ...r, seq: operations.length })
+      counts.total++
+      counts[r.outcome]++
+    }
+  }
+  const shards: MergedShard[] = loaded.map(l => ({
+    index: l.r.index,
+    artifact: l.r.artifact,
+    attempt: l.r.attempt,
+    attempts: l.state.attempts,
+    counts: l.report.counts
+  }))
+  return {
+    version: 1,
+    planId: o.plan.planId,
+    attempt: o.attempt,
+    complete: counts.pending === 0,
+    resumedFrom: null,
+    dryRun: false,
+    stoppedBy: null,
+    startedAt: new Date(did.startedAt).toISOString(),
+    durationMs: Date.now() - did.startedAt,
+    counts,
+    attempts: [],
+    merge: { count: o.count, shards, paths: did.paths, shared: did.shared, dirs: did.dirs },
+    operations
+  }
+}
