@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-343F4PAA.js";
-import "./chunks/chunk-34EM6YJ2.js";
+} from "./chunks/chunk-52QCSSTE.js";
+import "./chunks/chunk-4XTZHNHS.js";
 
 // src/index.ts
 await runMain();

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-343F4PAA.js";
+} from "./chunks/chunk-52QCSSTE.js";
 import {
   Journal,
   RunState,
@@ -27,8 +27,8 @@ import {
   resolveOp,
   summary,
   warning,
-  writeAtomic
-} from "./chunks/chunk-34EM6YJ2.js";
+  writeReportFile
+} from "./chunks/chunk-4XTZHNHS.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";
@@ -171,7 +171,7 @@ async function runPost() {
         const startedOver = stateJson(ReportState.StartedOver);
         if (startedOver) report.startedOver = startedOver;
         mkdirSync(localDir, { recursive: true });
-        writeAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
+        writeReportFile(reportPath, report);
       } catch (err) {
         warning(`post step: cannot summarise the journal: ${errorMessage(err)}`);
       }
