@@ -33,7 +33,8 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-4XTZHNHS.js";
+} from "./chunks/chunk-KCIRVUK4.js";
+import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

@@ -1,8 +1,10 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-52QCSSTE.js";
-import "./chunks/chunk-4XTZHNHS.js";
+} from "./chunks/chunk-ZVIZJ4JG.js";
+import "./chunks/chunk-KCIRVUK4.js";
+import "./chunks/chunk-KKH6UHPN.js";
+import "./chunks/chunk-AGD36FD3.js";
 
 // src/index.ts
 await runMain();

@@ -9,26 +9,29 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-52QCSSTE.js";
+} from "./chunks/chunk-ZVIZJ4JG.js";
 import {
   Journal,
   RunState,
   WAL_FILE,
   code,
   errorMessage,
-  getInput,
-  getState,
-  info,
   loadPlanFile,
   num,
   opLabel,
   renderCompact,
   replayBuffer,
   resolveOp,
-  summary,
-  warning,
   writeReportFile
-} from "./chunks/chunk-4XTZHNHS.js";
+} from "./chunks/chunk-KCIRVUK4.js";
+import {
+  getInput,
+  getState,
+  info,
+  summary,
+  warning
+} from "./chunks/chunk-KKH6UHPN.js";
+import "./chunks/chunk-AGD36FD3.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";

@@ -1,4 +1,3 @@
-import * as glob from '@actions/glob'
 import { Minimatch } from 'minimatch'
 import { posix } from 'node:path'
 import { OpError } from '../errors.js'
@@ -86,6 +85,8 @@ function absolutePattern(pattern: string, sandbox: Sandbox): string {
  * unfiltered: the definition the walker is held to, and the fallback for what it declines.
  */
 export async function actionsGlob(abs: string, root: string): Promise<string[]> {
+  // Loaded when first needed: with @actions/core and its HTTP client it is a good part of startup.
+  const glob = await import('@actions/glob')
   const globber = await glob.create(abs, {
     followSymbolicLinks: false,
     implicitDescendants: false,
