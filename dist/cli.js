@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-KCIRVUK4.js";
+} from "./chunks/chunk-OF4TA2QV.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

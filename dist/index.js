@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-ZVIZJ4JG.js";
-import "./chunks/chunk-KCIRVUK4.js";
+} from "./chunks/chunk-QHVAH2DG.js";
+import "./chunks/chunk-OF4TA2QV.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

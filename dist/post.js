@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-ZVIZJ4JG.js";
+} from "./chunks/chunk-QHVAH2DG.js";
 import {
   Journal,
   RunState,
@@ -23,7 +23,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-KCIRVUK4.js";
+} from "./chunks/chunk-OF4TA2QV.js";
 import {
   getInput,
   getState,

@@ -225,23 +225,7 @@ export class WalWriter {
   /** Writes buffered records with one system call: after this they survive the process being killed. */
   flush(): void {
     if (this.bytes === 0) return
-    const data = this.pending.subarray(0, this.bytes)
-    let off = 0
-    try {
-      while (off < data.length) off += writeSync(this.fd, data, off)
-    } catch (err) {
-      // Disk full or similar: cut the partial group off, so the file ends on a whole record and
-      // a later flush of the same records does not leave a torn one in the middle.
-      if (off > 0) {
-        try {
-          ftruncateSync(this.fd, this.size)
-        } catch {
-          // the replay drops a torn tail anyway
-        }
-      }
-      throw err
-    }
-    this.size += data.length
+    this.size += this.writeWhole([this.pending.subarray(0, this.bytes)])
     this.bytes = 0
     this.lastFlush = Date.now()
   }
@@ -258,17 +242,31 @@ export class WalWriter {
       len += Buffer.byteLength(p)
     }
     const head = `${crc.toString(16).padStart(8, '0')} ${len} `
+    this.size += this.writeWhole(
+      (function* () {
+        yield Buffer.from(head, 'latin1')
+        for (const p of pieces()) yield Buffer.from(p, 'utf8')
+        yield Buffer.from('\n')
+      })()
+    )
+    this.lastFlush = Date.now()
+  }
+
+  /**
+   * Appends `chunks` at the end of the file; returns the bytes written. On an error (a full disk)
+   * whatever part went out is cut off again, so the file ends on a whole record and a later write
+   * of the same records does not leave a torn one in the middle.
+   */
+  private writeWhole(chunks: Iterable<Buffer>): number {
     let written = 0
-    const put = (s: string): void => {
-      const b = Buffer.from(s, 'utf8')
-      let off = 0
-      while (off < b.length) off += writeSync(this.fd, b, off)
-      written += b.length
-    }
     try {
-      put(head)
-      for (const p of pieces()) put(p)
-      put('\n')
+      for (const b of chunks) {
+        for (let off = 0; off < b.length;) {
+          const n = writeSync(this.fd, b, off)
+          off += n
+          written += n
+        }
+      }
     } catch (err) {
       if (written > 0) {
         try {
@@ -279,8 +277,7 @@ export class WalWriter {
       }
       throw err
     }
-    this.size += written
-    this.lastFlush = Date.now()
+    return written
   }
 
   /** Flushes and fsyncs: after this the records survive the machine being lost. */
