@@ -2,6 +2,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   Journal,
+  Picked,
   PlanError,
   Progress,
   ResumeError,
@@ -14,11 +15,13 @@ import {
   errorMessage,
   formatDuration,
   groupsOf,
+  linesOf,
   loadPlanFile,
   nextRunText,
   num,
   parseDuration,
   parseParallel,
+  pick,
   preflight,
   renderSummary,
   resumedText,
@@ -26,9 +29,12 @@ import {
   shownCommands,
   skipReasons,
   statusTitle,
+  take,
   timeText,
-  writeAtomic
-} from "./chunks/chunk-BJX7FGPX.js";
+  writeAtomic,
+  writeReportFile
+} from "./chunks/chunk-IGNRHMZJ.js";
+import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";
@@ -55,6 +61,7 @@ function columns(rows, indent = "  ") {
 function renderText(report, opts = {}) {
   const ctx = { mode: "cli", ...opts };
   const c = report.counts;
+  const lines = linesOf(report);
   const out = [];
   const resumed = resumedText(report, ctx);
   out.push(
@@ -72,14 +79,15 @@ function renderText(report, opts = {}) {
   for (const s of shownCommands(report)) out.push(printable(`  commands of ${commandsText(s)}`));
   if (report.dryRun) {
     const classes = /* @__PURE__ */ new Map();
-    for (const r of report.operations) {
-      const k = r.classification ?? r.outcome;
-      if (!classes.has(k)) classes.set(k, []);
-      classes.get(k).push(r);
+    for (let i = 0; i < lines.length; i++) {
+      const k = lines.classification(i) ?? lines.outcome(i);
+      let list = classes.get(k);
+      if (!list) classes.set(k, list = new Picked(lines));
+      list.push(i);
     }
     for (const [k, rs] of classes) {
       out.push(`${k} (${num(rs.length)}):`);
-      for (const r of rs.slice(0, opts.verbose ? rs.length : MAX_LISTED)) {
+      for (const r of take(rs, opts.verbose ? rs.length : MAX_LISTED)) {
         out.push(
           `  ${opLine(r)}${r.error ? `: ${printable(r.error)}` : r.detail ? ` \u2014 ${printable(r.detail)}` : ""}`
         );
@@ -91,10 +99,10 @@ function renderText(report, opts = {}) {
       if (!opts.verbose && rs.length > MAX_LISTED) out.push(`  \u2026 and ${num(rs.length - MAX_LISTED)} more`);
     }
   } else {
-    const failed = report.operations.filter((r) => r.outcome === "failed");
+    const failed = pick(lines, (i) => lines.outcome(i) === "failed");
     if (failed.length) {
       out.push(`failed (${num(failed.length)}):`);
-      for (const r of failed.slice(0, opts.verbose ? failed.length : MAX_LISTED)) {
+      for (const r of take(failed, opts.verbose ? failed.length : MAX_LISTED)) {
         const [head, ...more] = (r.error ?? "").split("\n");
         out.push(
           `  ${opLine(r)} [${r.reason === "gave-up" ? "gave up" : "retry"}, tries ${r.attempts}]: ${printable(head)}`
@@ -140,9 +148,11 @@ function renderText(report, opts = {}) {
     out.push(...columns(rows));
   }
   if (opts.verbose) {
-    for (const r of report.operations)
-      if (r.outcome !== "failed" && !report.dryRun)
-        out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ""} ${opLine(r)}`);
+    for (let i = 0; i < lines.length && !report.dryRun; i++) {
+      if (lines.outcome(i) === "failed") continue;
+      const r = lines.line(i);
+      out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ""} ${opLine(r)}`);
+    }
   }
   out.push(`next: ${nextRunText(report, ctx).join(" ")}`);
   return out.join("\n") + "\n";
@@ -359,7 +369,7 @@ async function runCommand(args, io) {
       planFile: positionals[0],
       ...v.report !== void 0 ? { reportPath: String(v.report) } : {}
     };
-    if (v.report !== void 0) writeAtomic(resolve(String(v.report)), JSON.stringify(report, null, 2) + "\n");
+    if (v.report !== void 0) writeReportFile(resolve(String(v.report)), report);
     if (v.summary !== void 0) writeAtomic(resolve(String(v.summary)), renderSummary(report, ctx));
     io.out(renderText(report, { ...ctx, verbose: !!v.verbose }));
     return exitCode;

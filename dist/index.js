@@ -1,8 +1,10 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-CH26NQOY.js";
-import "./chunks/chunk-BJX7FGPX.js";
+} from "./chunks/chunk-BOFK6QFU.js";
+import "./chunks/chunk-IGNRHMZJ.js";
+import "./chunks/chunk-KKH6UHPN.js";
+import "./chunks/chunk-AGD36FD3.js";
 
 // src/index.ts
 await runMain();

@@ -9,16 +9,13 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-CH26NQOY.js";
+} from "./chunks/chunk-BOFK6QFU.js";
 import {
   Journal,
   RunState,
   WAL_FILE,
   code,
   errorMessage,
-  getInput,
-  getState,
-  info,
   loadPlanFile,
   num,
   opLabel,
@@ -26,10 +23,16 @@ import {
   renderCompact,
   replayBuffer,
   resolveOp,
+  writeReportFile
+} from "./chunks/chunk-IGNRHMZJ.js";
+import {
+  getInput,
+  getState,
+  info,
   summary,
-  warning,
-  writeAtomic
-} from "./chunks/chunk-BJX7FGPX.js";
+  warning
+} from "./chunks/chunk-KKH6UHPN.js";
+import "./chunks/chunk-AGD36FD3.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";
@@ -176,7 +179,7 @@ async function runPost() {
         const startedOver = stateJson(ReportState.StartedOver);
         if (startedOver) report.startedOver = startedOver;
         mkdirSync(localDir, { recursive: true });
-        writeAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
+        writeReportFile(reportPath, report);
       } catch (err) {
         warning(`post step: cannot summarise the journal: ${errorMessage(err)}`);
       }

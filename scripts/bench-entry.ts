@@ -2,10 +2,12 @@
 // and runs it in a child process, one per measurement, so peak RSS belongs to that measurement).
 // argv[2] is a JSON object: { plan, workspace, stateDir, checkpointEveryMs?, fresh? }.
 // Prints one line `BENCH_RESULT <json>` on stdout.
+import { getHeapSpaceStatistics } from 'node:v8'
 import { runPlan } from '../src/engine.js'
 import { loadPlanFile } from '../src/plan/load.js'
 import { Sandbox } from '../src/plan/paths.js'
 import { preflight } from '../src/plan/preflight.js'
+import { linesOf, pick, take } from '../src/report/lines.js'
 
 interface EntryArgs {
   plan: string
@@ -47,16 +49,18 @@ const { report, exitCode } = await runPlan({
   }
 })
 const t2 = performance.now()
+// Read as the summaries read it, without building every line.
+const lines = linesOf(report)
 const memAtEnd = process.memoryUsage()
 
 const result = {
   exitCode,
   counts: report.counts,
   /** The first few errors, to tell why a run did not do what the bench expected. */
-  errors: report.operations
-    .filter(r => r.error)
-    .slice(0, 3)
-    .map(r => `#${r.seq} ${r.error}`),
+  errors: take(
+    pick(lines, i => lines.outcome(i) === 'failed'),
+    3
+  ).map(r => `#${r.seq} ${r.error}`),
   reports,
   /** loadPlanFile + Sandbox.init + preflight, as the CLI does before runPlan. */
   loadMs: t1 - t0,
@@ -72,6 +76,11 @@ const result = {
   rssAtFirstReportMiB: rssAtFirstReport / MiB,
   rssAtEndMiB: memAtEnd.rss / MiB,
   heapUsedAtEndMiB: memAtEnd.heapUsed / MiB,
+  /** The V8 young generation's committed size at the end (sized by V8 from the machine's memory). */
+  youngMiB:
+    getHeapSpaceStatistics()
+      .filter(s => s.space_name === 'new_space' || s.space_name === 'new_large_object_space')
+      .reduce((n, s) => n + s.space_size, 0) / MiB,
   /** Peak resident set size of this process, MiB (maxRSS is in KiB). */
   maxRssMiB: process.resourceUsage().maxRSS / 1024
 }

@@ -13,6 +13,7 @@ import { Sandbox } from './plan/paths.js'
 import { preflight } from './plan/preflight.js'
 import { renderText } from './report/text.js'
 import { renderInspect } from './report/inspect.js'
+import { writeReportFile } from './report/report-file.js'
 import { Progress } from './report/progress.js'
 import { renderSummary } from './report/summary.js'
 import { assertSupportedRunner, UnsupportedRunnerError } from './runner-os.js'
@@ -202,7 +203,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       planFile: positionals[0],
       ...(v.report !== undefined ? { reportPath: String(v.report) } : {})
     }
-    if (v.report !== undefined) writeAtomic(resolve(String(v.report)), JSON.stringify(report, null, 2) + '\n')
+    if (v.report !== undefined) writeReportFile(resolve(String(v.report)), report)
     if (v.summary !== undefined) writeAtomic(resolve(String(v.summary)), renderSummary(report, ctx))
     io.out(renderText(report, { ...ctx, verbose: !!v.verbose }))
     return exitCode

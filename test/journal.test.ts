@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Journal, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../src/journal/journal.js'
 import { decodeSnapshot, encodeSnapshot, SnapshotError } from '../src/journal/snapshot.js'
 import { St } from '../src/journal/state.js'
-import { encodeRecord, replayBuffer, WalCorruptError, type WalRecord } from '../src/journal/wal.js'
+import { encodeRecord, replayBuffer, WalCorruptError, WalWriter, type WalRecord } from '../src/journal/wal.js'
 import { ResumeError } from '../src/errors.js'
 import { parsePlan } from '../src/plan/load.js'
 import { removeDir, tempDir } from './helpers/tree.js'
@@ -42,6 +42,42 @@ describe('WAL framing', () => {
         expect(droppedBytes).toBe(0)
         expect(got).toEqual([rec])
       })
+    )
+  })
+
+  it('writes a large expansion in pieces as the same record, framed and checked as any other', () => {
+    const d = dir()
+    const w = new WalWriter(join(d, 'wal'))
+    const m = Array.from({ length: 20_000 }, (_, i) => `dir ${i % 7}/naïve "${i}"\\é.txt`)
+    const big: WalRecord = { t: 'exp', d: 0, b: 'dir 0', m }
+    const failed: WalRecord = { t: 'exp', d: 1, b: '.', m, n: 'cannot expand: ✗' }
+    const small: WalRecord = { t: 's', q: 0, a: 1 }
+    w.append(small)
+    w.append(big)
+    w.append(failed)
+    w.append(small)
+    w.close()
+    const bytes = readFileSync(join(d, 'wal'))
+    expect(bytes).toEqual(Buffer.concat([small, big, failed, small].map(encodeRecord)))
+    expect(replayBuffer(bytes).records).toEqual([small, big, failed, small])
+  })
+
+  it('frames every record it buffers exactly as encodeRecord does (ASCII or not)', () => {
+    const d = dir()
+    let n = 0
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }))),
+        es => {
+          const path = join(d, `wal-${n++}`)
+          const w = new WalWriter(path)
+          const recs: WalRecord[] = es.map((e, q) => ({ t: 'f', q, a: 1, e }))
+          for (const r of recs) w.append(r)
+          w.close()
+          expect(readFileSync(path)).toEqual(Buffer.concat(recs.map(encodeRecord)))
+        }
+      ),
+      { numRuns: 50 }
     )
   })
 

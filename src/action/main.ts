@@ -5,7 +5,6 @@ import { Outputs, State } from '../constants.js'
 import { errorMessage } from '../errors.js'
 import { runPlan } from '../engine.js'
 import { getInputs, type ActionInputs } from '../inputs.js'
-import { writeAtomic } from '../journal/snapshot.js'
 import type { Logger } from '../logger.js'
 import { loadPlanFile } from '../plan/load.js'
 import { Sandbox } from '../plan/paths.js'
@@ -13,11 +12,12 @@ import { preflight } from '../plan/preflight.js'
 import { annotationsFor } from '../report/annotations.js'
 import { ReportCarrier } from '../report/audit-store.js'
 import { fenced } from '../report/escape.js'
-import type { SummaryContext } from '../report/facts.js'
+import { nextRun, type SummaryContext } from '../report/facts.js'
 import type { Report } from '../report/model.js'
 import { actionOutputs } from '../report/outputs.js'
 import { commentMarker, pullRequestOf, upsertPrComment } from '../report/pr-comment.js'
 import { Progress } from '../report/progress.js'
+import { writeReportFile } from '../report/report-file.js'
 import { renderCompact, renderSummary } from '../report/summary.js'
 import { repoFromEnv } from '../store/github-api.js'
 import { assertSupportedRunner } from '../runner-os.js'
@@ -208,7 +208,7 @@ export async function runMain(): Promise<void> {
 
 function writeReport(path: string, report: Report): void {
   mkdirSync(dirname(path), { recursive: true })
-  writeAtomic(path, JSON.stringify(report, null, 2) + '\n')
+  writeReportFile(path, report)
 }
 
 interface FinishOptions {
@@ -243,7 +243,7 @@ async function finish(report: Report, f: FinishOptions): Promise<void> {
   await publish(report, ctx, compact, f.inputs, f.workspace)
   const c = report.counts
   if (c.failed > 0) {
-    const gaveUp = report.operations.filter(r => r.outcome === 'failed' && r.reason === 'gave-up').length
+    const gaveUp = nextRun(report).gaveUp.length
     const retried = c.failed - gaveUp
     core.setFailed(
       `${c.failed} of ${c.total} operations failed; ` +

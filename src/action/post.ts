@@ -5,7 +5,7 @@ import { State } from '../constants.js'
 import { errorMessage } from '../errors.js'
 import { getInputs } from '../inputs.js'
 import { Journal } from '../journal/journal.js'
-import { writeAtomic } from '../journal/snapshot.js'
+import { writeReportFile } from '../report/report-file.js'
 import { loadPlanFile } from '../plan/load.js'
 import { ReportCarrier } from '../report/audit-store.js'
 import { code, num } from '../report/escape.js'
@@ -54,7 +54,7 @@ export async function runPost(): Promise<void> {
         const startedOver = stateJson<Report['startedOver']>(ReportState.StartedOver)
         if (startedOver) report.startedOver = startedOver
         mkdirSync(localDir, { recursive: true })
-        writeAtomic(reportPath, JSON.stringify(report, null, 2) + '\n')
+        writeReportFile(reportPath, report)
       } catch (err) {
         core.warning(`post step: cannot summarise the journal: ${errorMessage(err)}`)
       }

@@ -1,14 +1,13 @@
-import { errorMessage } from '../errors.js'
 import type { FrozenExpansion } from '../journal/state.js'
 import type { ResolvedOp } from '../ops/types.js'
-import { resolveOp } from '../plan/expand.js'
 import type { DeclaredOp } from '../plan/types.js'
-import type { OpReport } from '../report/model.js'
+import { opLabel, type OpReport } from '../report/model.js'
 import { checkpoint, type RunContext } from './context.js'
 import { execute, failWithout } from './execute.js'
 import { admitToBatch, batchFormFor, executeBatch, type BatchForm, type Member } from './batch.js'
 import { concreteCount, Expansions } from './expansion.js'
 import { InFlight } from './in-flight.js'
+import { resolveConcrete } from './line-table.js'
 import { baseReport, unexpanded, type ReportBuilder } from './report.js'
 import { settledEarlier } from './resume.js'
 import type { StopReason } from './stopper.js'
@@ -53,7 +52,7 @@ export class Scheduler {
     let exp = this.expansions.frozen(decl)
     if (!exp) {
       const stop = this.ctx.stopper.check()
-      if (stop) return this.report.add(unexpanded(decl, stop))
+      if (stop) return this.report.add(unexpanded(decl, stop), decl)
       exp = await this.expansions.freeze(decl)
     }
     const count = concreteCount(exp)
@@ -61,13 +60,15 @@ export class Scheduler {
     this.report.live.known = exp.seq0 + count
     const lanes = new InFlight(decl.policy.parallel)
     const batched = decl.batch !== undefined && !this.ctx.dryRun
-    const [from, t0] = [this.report.operations.length, this.ctx.now()]
+    const [from, t0] = [this.report.lines.length, this.ctx.now()]
     let form: BatchForm | undefined
+    const label = opLabel(decl.index, decl.id)
     for (let i = 0; i < count; i++) {
-      const c = this.concrete(decl, exp, i)
+      const c = this.concrete(decl, exp, i, label)
       // Report lines keep seq order whatever order operations end in.
-      this.report.place(c.base)
+      this.report.place(c.base, decl, exp)
       if (batched) form = await this.toBatch(c, form, lanes)
+      else if (lanes.limit === 1) await this.dispatch(c)
       else await this.launch([c.op?.src ?? c.base.from ?? ''], () => this.dispatch(c), lanes)
       await this.between(lanes)
     }
@@ -141,21 +142,12 @@ export class Scheduler {
   }
 
   /** The i-th concrete operation of an expansion, with its templates rendered. */
-  private concrete(decl: DeclaredOp, exp: FrozenExpansion, i: number): Concrete {
-    const base = baseReport(decl, exp.seq0 + i)
-    if (exp.error !== undefined) {
-      base.from = decl.each ?? decl.subject ?? null
-      return { decl, base, error: exp.error }
-    }
-    try {
-      const op = resolveOp(decl, exp.matches[i], exp.base, base.seq!)
-      base.from = op.src ?? null
-      base.to = op.dst ?? null
-      return { decl, base, op }
-    } catch (err) {
-      base.from = exp.matches[i] || null
-      return { decl, base, error: errorMessage(err) }
-    }
+  private concrete(decl: DeclaredOp, exp: FrozenExpansion, i: number, label: string): Concrete {
+    const base = baseReport(decl, exp.seq0 + i, label)
+    const { from, to, op, error } = resolveConcrete(decl, exp, i)
+    base.from = from
+    base.to = to
+    return op ? { decl, base, op } : { decl, base, error }
   }
 
   /** Settled earlier, pending (the run is stopping), failed without running, or executed now. */

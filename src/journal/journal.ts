@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js'
 import { expandsLiterally } from '../plan/expand.js'
 import { canonical, meaningOf } from '../plan/fingerprint.js'
 import type { Plan } from '../plan/types.js'
-import { readSnapshot, writeAtomic, writeSnapshot } from './snapshot.js'
+import { readSnapshot, writeAtomicPieces, writeSnapshot } from './snapshot.js'
 import { RunState } from './state.js'
 import { PathSet } from './path-set.js'
 import { decodeAt, replayBuffer, WalCorruptError, WalWriter, type WalRecord } from './wal.js'
@@ -71,7 +71,8 @@ export class Journal {
       )
     }
     if (!existsSync(join(dir, PLAN_FILE))) {
-      writeAtomic(join(dir, PLAN_FILE), JSON.stringify({ planId: plan.planId, ops: plan.ops.map(meaningOf) }))
+      // Only `describePlanChange` reads it: streamed, and not worth an fsync before the first operation.
+      writeAtomicPieces(join(dir, PLAN_FILE), planPieces(plan), { durable: false })
     }
     for (const w of info.warnings) opts.logger?.warning(w)
     return new Journal(
@@ -245,6 +246,19 @@ function expansionsFromJournal(
   })
   if (seq0 !== state.total) throw new Error('its expansions do not add up to its operation count')
   return at
+}
+
+/** `JSON.stringify({ planId, ops: plan.ops.map(meaningOf) })`, in pieces. */
+function* planPieces(plan: Plan): Generator<string> {
+  let piece = `{"planId":${JSON.stringify(plan.planId)},"ops":[`
+  for (let i = 0; i < plan.ops.length; i++) {
+    piece += (i ? ',' : '') + JSON.stringify(meaningOf(plan.ops[i]))
+    if (piece.length >= 1 << 16) {
+      yield piece
+      piece = ''
+    }
+  }
+  yield `${piece}]}`
 }
 
 /** Lists the declared operations whose meaning differs between the saved plan and `plan`. */

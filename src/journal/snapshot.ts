@@ -22,18 +22,32 @@ function fsyncDir(dir: string): void {
 
 /** Writes bytes to `path` atomically: temporary file, fsync, rename, fsync of the directory. */
 export function writeAtomic(path: string, data: Buffer | string): void {
+  writeAtomicPieces(path, [data])
+}
+
+/**
+ * Writes `pieces` one after another to `path` atomically, never holding more than one of them.
+ * Not `durable`: no fsync (a file only a diagnostic reads, which a lost machine may lose).
+ */
+export function writeAtomicPieces(
+  path: string,
+  pieces: Iterable<Buffer | string>,
+  { durable = true }: { durable?: boolean } = {}
+): void {
   const tmp = `${path}.tmp`
   const fd = openSync(tmp, 'w')
   try {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    let off = 0
-    while (off < buf.length) off += writeSync(fd, buf, off)
-    fsyncSync(fd)
+    for (const piece of pieces) {
+      const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece
+      let off = 0
+      while (off < buf.length) off += writeSync(fd, buf, off)
+    }
+    if (durable) fsyncSync(fd)
   } finally {
     closeSync(fd)
   }
   renameSync(tmp, path)
-  fsyncDir(dirname(path))
+  if (durable) fsyncDir(dirname(path))
 }
 
 /** Encodes a snapshot body with its SHA-256, so a torn or edited file is detected. */

@@ -63,6 +63,46 @@ export function encodeLine(rec: WalRecord): string {
   return `${crc32(json).toString(16).padStart(8, '0')} ${Buffer.byteLength(json)} ${json}\n`
 }
 
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    t[n] = c
+  }
+  return t
+})()
+
+/**
+ * The CRC-32 of a short ASCII string (zlib's, the same polynomial), computed here: most records
+ * are 25 characters, and a call into zlib costs more than the loop. -1 for a long or non-ASCII one.
+ */
+function asciiCrc32(s: string): number {
+  if (s.length > 256) return -1
+  let c = -1
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i)
+    if (ch > 0x7f) return -1
+    c = CRC_TABLE[(c ^ ch) & 0xff] ^ (c >>> 8)
+  }
+  return (c ^ -1) >>> 0
+}
+
+/** Matches per piece of a large `exp` record's JSON. */
+const EXP_PIECE = 8192
+
+/** The JSON of an `exp` record (as `JSON.stringify` writes it) in pieces of EXP_PIECE matches. */
+function expPieces(rec: Extract<WalRecord, { t: 'exp' }>): () => Iterable<string> {
+  return function* () {
+    yield `{"t":"exp","d":${JSON.stringify(rec.d)},"b":${JSON.stringify(rec.b)},"m":[`
+    for (let i = 0; i < rec.m.length; i += EXP_PIECE) {
+      const piece = JSON.stringify(rec.m.slice(i, i + EXP_PIECE))
+      yield i === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`
+    }
+    yield rec.n !== undefined ? `],"n":${JSON.stringify(rec.n)}}` : ']}'
+  }
+}
+
 /** The framed record as bytes. */
 export function encodeRecord(rec: WalRecord): Buffer {
   return Buffer.from(encodeLine(rec), 'utf8')
@@ -133,8 +173,11 @@ export function replayBuffer(buf: Buffer, offset = 0): ReplayResult {
 /** Buffers records and writes them in groups; `flush()` hands them to the kernel, `sync()` to the disk. */
 export class WalWriter {
   private fd: number
-  /** Framed records not yet written, as text: one encoding per group, not per record. */
-  private lines: string[] = []
+  /**
+   * Framed records not yet written, as bytes: a record's strings die as soon as it is appended,
+   * so a bulk run's garbage stays young instead of living until the group is written.
+   */
+  private pending: Buffer
   private bytes = 0
   private lastFlush = Date.now()
   /** Bytes in the file, including flushed but not buffered ones. */
@@ -152,6 +195,7 @@ export class WalWriter {
   ) {
     this.fd = openSync(path, 'a')
     this.size = fstatSync(this.fd).size
+    this.pending = Buffer.allocUnsafe(Math.max(4096, groupBytes + 1024))
   }
 
   /** Cuts a torn tail off before appending. */
@@ -165,23 +209,74 @@ export class WalWriter {
   }
 
   append(rec: WalRecord): void {
-    const line = encodeLine(rec)
-    this.lines.push(line)
-    this.bytes += Buffer.byteLength(line)
+    if (rec.t === 'exp' && rec.m.length > EXP_PIECE) {
+      // A large expansion is written at once, piece by piece: never one string of all its matches.
+      this.flush()
+      this.writePieces(expPieces(rec))
+      return
+    }
+    const json = JSON.stringify(rec)
+    const short = asciiCrc32(json)
+    const len = short >= 0 ? json.length : Buffer.byteLength(json)
+    const head = `${(short >= 0 ? short : crc32(json)).toString(16).padStart(8, '0')} ${len} `
+    const need = head.length + len + 1
+    if (this.bytes + need > this.pending.length) {
+      this.flush()
+      if (need > this.pending.length) this.pending = Buffer.allocUnsafe(need)
+    }
+    this.bytes += this.pending.write(head, this.bytes, 'latin1')
+    this.bytes += this.pending.write(json, this.bytes, short >= 0 ? 'latin1' : 'utf8')
+    this.pending[this.bytes++] = 0x0a
     if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
   }
 
   /** Writes buffered records with one system call: after this they survive the process being killed. */
   flush(): void {
     if (this.bytes === 0) return
-    const data = Buffer.from(this.lines.length === 1 ? this.lines[0] : this.lines.join(''), 'utf8')
-    let off = 0
+    this.size += this.writeWhole([this.pending.subarray(0, this.bytes)])
+    this.bytes = 0
+    this.lastFlush = Date.now()
+  }
+
+  /**
+   * Writes one record given as pieces of its JSON (`pieces` is called twice: once for the
+   * checksum and length that frame it, once to write), then hands it to the kernel.
+   */
+  private writePieces(pieces: () => Iterable<string>): void {
+    let crc = 0
+    let len = 0
+    for (const p of pieces()) {
+      crc = crc32(p, crc)
+      len += Buffer.byteLength(p)
+    }
+    const head = `${crc.toString(16).padStart(8, '0')} ${len} `
+    this.size += this.writeWhole(
+      (function* () {
+        yield Buffer.from(head, 'latin1')
+        for (const p of pieces()) yield Buffer.from(p, 'utf8')
+        yield Buffer.from('\n')
+      })()
+    )
+    this.lastFlush = Date.now()
+  }
+
+  /**
+   * Appends `chunks` at the end of the file; returns the bytes written. On an error (a full disk)
+   * whatever part went out is cut off again, so the file ends on a whole record and a later write
+   * of the same records does not leave a torn one in the middle.
+   */
+  private writeWhole(chunks: Iterable<Buffer>): number {
+    let written = 0
     try {
-      while (off < data.length) off += writeSync(this.fd, data, off)
+      for (const b of chunks) {
+        for (let off = 0; off < b.length;) {
+          const n = writeSync(this.fd, b, off)
+          off += n
+          written += n
+        }
+      }
     } catch (err) {
-      // Disk full or similar: cut the partial group off, so the file ends on a whole record and
-      // a later flush of the same records does not leave a torn one in the middle.
-      if (off > 0) {
+      if (written > 0) {
         try {
           ftruncateSync(this.fd, this.size)
         } catch {
@@ -190,10 +285,7 @@ export class WalWriter {
       }
       throw err
     }
-    this.size += data.length
-    this.lines = []
-    this.bytes = 0
-    this.lastFlush = Date.now()
+    return written
   }
 
   /** Flushes and fsyncs: after this the records survive the machine being lost. */

@@ -1,4 +1,3 @@
-import * as glob from '@actions/glob'
 import { Minimatch } from 'minimatch'
 import { posix } from 'node:path'
 import { OpError } from '../errors.js'
@@ -15,7 +14,8 @@ import {
   PATHS_ITEM,
   renderTemplate,
   templateVars,
-  type TemplatePart
+  type TemplatePart,
+  type TemplateVars
 } from './template.js'
 import type { DeclaredOp } from './types.js'
 
@@ -85,6 +85,8 @@ function absolutePattern(pattern: string, sandbox: Sandbox): string {
  * unfiltered: the definition the walker is held to, and the fallback for what it declines.
  */
 export async function actionsGlob(abs: string, root: string): Promise<string[]> {
+  // Loaded when first needed: with @actions/core and its HTTP client it is a good part of startup.
+  const glob = await import('@actions/glob')
   const globber = await glob.create(abs, {
     followSymbolicLinks: false,
     implicitDescendants: false,
@@ -94,6 +96,14 @@ export async function actionsGlob(abs: string, root: string): Promise<string[]> 
   })
   // A flat copy, so a match does not keep the globber's whole absolute path alive.
   return (await globber.glob()).map(p => flat(toRel(root, p)))
+}
+
+/** Drops in place what `keep` refuses: a million matches are not copied to drop none. */
+function keepIn(xs: string[], keep: (x: string) => boolean): string[] {
+  let n = 0
+  for (let i = 0; i < xs.length; i++) if (keep(xs[i])) xs[n++] = xs[i]
+  xs.length = n
+  return xs
 }
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -117,7 +127,7 @@ export async function expandGlob(
   if (compiled) {
     // On disk the walk has seen every entry's type; only the overlay's view needs another look.
     const w = walkGlob(compiled, sandbox.root, overlay ? keepAll : keep, reserved)
-    found = w.matches.filter(rel => rel !== '.' && !reserved(rel))
+    found = keepIn(w.matches, rel => rel !== '.' && !reserved(rel))
     undecodable = w.undecodable
   } else {
     found = (await actionsGlob(abs, sandbox.root)).filter(rel => rel !== '.' && !reserved(rel))
@@ -218,8 +228,10 @@ function tpl(decl: DeclaredOp, text: string): TemplatePart[] {
  * rendered path is unsafe (that operation fails; the others go on).
  */
 export function resolveOp(decl: DeclaredOp, match: string, base: string, seq: number): ResolvedOp {
-  const vars = templateVars(match || '.', base)
-  const render = (t: string): string => renderTemplate(tpl(decl, t), vars)
+  // Only a field that is rendered needs the variables (a glob's delete or replace renders none).
+  let vars: TemplateVars | undefined
+  const render = (t: string): string =>
+    renderTemplate(tpl(decl, t), (vars ??= templateVars(match || '.', base)))
   const safe = (field: string, p: string): string => {
     const problem = pathProblem(p)
     if (problem) throw new OpError(`${field}: ${problem}`)

@@ -273,9 +273,11 @@ export function mayRepeatKeys(text: string, value: unknown): boolean {
         if (x !== null && typeof x === 'object') stack.push(x)
         else if (typeof x === 'string' && x.includes(':')) kept += colons(x)
     } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+      // for-in over JSON.parse's plain objects: no entries array per object.
+      const o = v as Record<string, unknown>
+      for (const k in o) {
         kept += 1 + (k.includes(':') ? colons(k) : 0)
-        stack.push(x)
+        stack.push(o[k])
       }
     }
   }

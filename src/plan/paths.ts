@@ -1,4 +1,5 @@
-import { lstat, realpath } from 'node:fs/promises'
+import { lstatSync, type Stats } from 'node:fs'
+import { realpath } from 'node:fs/promises'
 import { dirname, posix, resolve, sep } from 'node:path'
 import type { Fs } from '../fs/types.js'
 
@@ -72,6 +73,9 @@ export function isInside(root: string, abs: string): boolean {
   return abs === root || abs.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 
+/** How many accepted paths a Sandbox remembers. */
+const RESOLVED_MEMO = 16
+
 /**
  * Resolves workspace-relative paths and refuses any whose parent chain passes through a
  * symlink that leads outside the workspace (or into .git). The last component is never
@@ -82,8 +86,13 @@ export class Sandbox {
   readonly root: string
   private realRoot = ''
   private readonly okDirs = new Map<string, string | null>()
-  /** The last few paths `resolve` accepted, while their parents' verdicts stand. */
-  private readonly resolved = new Map<string, string>()
+  /**
+   * The last few paths `resolve` accepted, while their parents' verdicts stand: a ring of
+   * RESOLVED_MEMO pairs (a Map cleared every few operations would allocate a table each time).
+   */
+  private readonly memoRel: (string | undefined)[] = new Array<string | undefined>(RESOLVED_MEMO)
+  private readonly memoAbs: string[] = new Array<string>(RESOLVED_MEMO)
+  private memoNext = 0
   /** Some path of this run passed through a symlinked directory, so two paths may name one file. */
   throughSymlink = false
 
@@ -104,7 +113,7 @@ export class Sandbox {
 
   invalidate(): void {
     this.okDirs.clear()
-    this.resolved.clear()
+    this.memoRel.fill(undefined)
   }
 
   /**
@@ -124,8 +133,8 @@ export class Sandbox {
   /** Absolute path for `rel`, or throws an Error naming the escape. */
   async resolve(rel: string): Promise<string> {
     // An operation resolves the same paths in its check and its apply: the second time is free.
-    const known = this.resolved.get(rel)
-    if (known !== undefined) return known
+    const k = this.memoRel.indexOf(rel)
+    if (k >= 0) return this.memoAbs[k]
     const problem = pathProblem(rel)
     if (problem) throw new Error(problem)
     const norm = normalizeRel(rel)
@@ -136,8 +145,9 @@ export class Sandbox {
     if (bad) throw new Error(`'${rel}' ${bad}`)
     // Only while the parent's verdict is cached, and only a few: this is a memo, not a map of the run.
     if (parent === '.' || this.okDirs.has(parent)) {
-      if (this.resolved.size >= 16) this.resolved.clear()
-      this.resolved.set(rel, abs)
+      this.memoRel[this.memoNext] = rel
+      this.memoAbs[this.memoNext] = abs
+      this.memoNext = (this.memoNext + 1) % RESOLVED_MEMO
     }
     return abs
   }
@@ -154,7 +164,13 @@ export class Sandbox {
     let type: string | null
     if (this.view) type = (await this.view.lstat(abs).catch(() => null))?.type ?? null
     else {
-      const st = await lstat(abs).catch(() => null)
+      // Synchronous, as RealFs makes single calls: a thread-pool round trip per directory costs more.
+      let st: Stats | undefined
+      try {
+        st = lstatSync(abs, { throwIfNoEntry: false })
+      } catch {
+        st = undefined
+      }
       type = !st ? null : st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file'
     }
     let verdict: string | null = null

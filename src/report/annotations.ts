@@ -1,4 +1,6 @@
 import { clip, num } from './escape.js'
+import { nextRun } from './facts.js'
+import { take, type LineList } from './lines.js'
 import type { OpReport, Report } from './model.js'
 
 /** One workflow annotation (`core.error` / `core.warning` with properties). */
@@ -28,8 +30,7 @@ export function annotationsFor(
   fileOf: (path: string) => string = p => p,
   cap = ANNOTATION_CAP
 ): Annotation[] {
-  const retried = report.operations.filter(r => r.outcome === 'failed' && r.reason !== 'gave-up')
-  const gaveUp = report.operations.filter(r => r.outcome === 'failed' && r.reason === 'gave-up')
+  const { retried, gaveUp } = nextRun(report)
   return [
     ...capped(
       retried,
@@ -55,14 +56,14 @@ export function annotationsFor(
 }
 
 function capped(
-  ops: OpReport[],
+  ops: LineList,
   cap: number,
   each: (r: OpReport) => Annotation,
   rest: (n: number) => Annotation
 ): Annotation[] {
-  if (ops.length <= cap) return ops.map(each)
+  if (ops.length <= cap) return [...ops].map(each)
   const keep = Math.max(0, cap - 1)
-  return [...ops.slice(0, keep).map(each), rest(ops.length - keep)]
+  return [...take(ops, keep).map(each), rest(ops.length - keep)]
 }
 
 function one(r: OpReport, level: Annotation['level'], fileOf: (path: string) => string): Annotation {

@@ -2,7 +2,8 @@ import { formatDuration } from '../duration.js'
 import type { Kind } from '../plan/types.js'
 import type { AttemptInfo } from '../journal/state.js'
 import { num, plural } from './escape.js'
-import type { CommandStats, OpReport, Report } from './model.js'
+import { linesOf, Picked, type LineList } from './lines.js'
+import type { CommandStats, Outcome, Report } from './model.js'
 
 /**
  * What a summary knows besides the report: where it runs, the checkpoint it resumed from and the
@@ -39,50 +40,68 @@ export interface Group {
   op: string
   kind: Kind
   total: number
-  executed: OpReport[]
-  skipped: OpReport[]
-  failed: OpReport[]
-  pending: OpReport[]
+  executed: LineList
+  skipped: LineList
+  failed: LineList
+  pending: LineList
   /** Skipped operations by reason, in REASON_ORDER. */
-  skippedBy: Map<string, OpReport[]>
+  skippedBy: ReadonlyMap<string, LineList>
 }
 
 export const SKIP_REASONS = ['done-earlier', 'satisfied', 'conflict', 'dry-run'] as const
 
-/** Groups the operations by declared operation, in plan order. One pass over the report. */
+/**
+ * Groups the operations by declared operation, in plan order. One pass over the report's lines,
+ * keeping line numbers: a line is built only when a list is read.
+ */
 export function groupsOf(report: Report): Group[] {
+  const lines = linesOf(report)
   const byOp = new Map<string, Group>()
-  for (const r of report.operations) {
-    let g = byOp.get(r.op)
+  // A plan of 100,000 declared operations has as many groups: their lists are made when needed.
+  const into = (g: Group, outcome: Outcome): Picked => {
+    const l = g[outcome]
+    return l === NONE ? (g[outcome] = new Picked(lines)) : (l as Picked)
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const op = lines.op(i)
+    let g = byOp.get(op)
     if (!g) {
       g = {
-        op: r.op,
-        kind: r.kind,
+        op,
+        kind: lines.kind(i),
         total: 0,
-        executed: [],
-        skipped: [],
-        failed: [],
-        pending: [],
-        skippedBy: new Map()
+        executed: NONE,
+        skipped: NONE,
+        failed: NONE,
+        pending: NONE,
+        skippedBy: NO_REASONS
       }
-      byOp.set(r.op, g)
+      byOp.set(op, g)
     }
     g.total++
-    g[r.outcome].push(r)
-    if (r.outcome === 'skipped') {
-      const why = r.reason ?? 'satisfied'
-      let list = g.skippedBy.get(why)
-      if (!list) g.skippedBy.set(why, (list = []))
-      list.push(r)
+    const outcome = lines.outcome(i)
+    into(g, outcome).push(i)
+    if (outcome === 'skipped') {
+      const why = lines.reason(i) ?? 'satisfied'
+      let by = g.skippedBy as Map<string, LineList>
+      if (by === NO_REASONS) g.skippedBy = by = new Map()
+      let list = by.get(why) as Picked | undefined
+      if (!list) by.set(why, (list = new Picked(lines)))
+      list.push(i)
     }
   }
   for (const g of byOp.values()) {
+    if (g.skippedBy.size < 2) continue
     g.skippedBy = new Map(
       [...g.skippedBy].sort(([a], [b]) => reasonRank(a) - reasonRank(b) || (a < b ? -1 : a > b ? 1 : 0))
     )
   }
   return [...byOp.values()]
 }
+
+/** The list of a group's outcome that no line has (shared, never added to). */
+const NONE: LineList = Object.freeze({ length: 0, [Symbol.iterator]: () => [][Symbol.iterator]() })
+const NO_REASONS: ReadonlyMap<string, LineList> = new Map()
 
 function reasonRank(r: string): number {
   const i = (SKIP_REASONS as readonly string[]).indexOf(r)
@@ -92,8 +111,12 @@ function reasonRank(r: string): number {
 /** Skipped operations by reason over the whole report, in a stable order. */
 export function skipReasons(report: Report): [string, number][] {
   const m = new Map<string, number>()
-  for (const r of report.operations)
-    if (r.outcome === 'skipped') m.set(r.reason ?? 'satisfied', (m.get(r.reason ?? 'satisfied') ?? 0) + 1)
+  const lines = linesOf(report)
+  for (let i = 0; i < lines.length; i++) {
+    if (lines.outcome(i) !== 'skipped') continue
+    const why = lines.reason(i) ?? 'satisfied'
+    m.set(why, (m.get(why) ?? 0) + 1)
+  }
   return [...m].sort(([a], [b]) => reasonRank(a) - reasonRank(b))
 }
 
@@ -104,28 +127,32 @@ export interface NextRun {
   pending: number
   /** Pending declared operations that were not even expanded yet (each may fan out). */
   unexpanded: number
-  retried: OpReport[]
-  gaveUp: OpReport[]
+  retried: LineList
+  gaveUp: LineList
 }
 
 export function nextRun(report: Report): NextRun {
+  const lines = linesOf(report)
   let from: number | null = null
   let pending = 0
   let unexpanded = 0
-  const retried: OpReport[] = []
-  const gaveUp: OpReport[] = []
-  for (const r of report.operations) {
+  const retried = new Picked(lines)
+  const gaveUp = new Picked(lines)
+  for (let i = 0; i < lines.length; i++) {
+    const outcome = lines.outcome(i)
+    const seq = lines.seq(i)
     let runsAgain = false
-    if (r.outcome === 'pending') {
+    if (outcome === 'pending') {
       pending++
-      if (r.seq === null) unexpanded++
+      if (seq === null) unexpanded++
       runsAgain = true
-    } else if (r.outcome === 'failed') {
-      if (r.reason === 'gave-up') gaveUp.push(r)
-      else retried.push(r)
-      runsAgain = r.reason !== 'gave-up'
+    } else if (outcome === 'failed') {
+      const gave = lines.reason(i) === 'gave-up'
+      if (gave) gaveUp.push(i)
+      else retried.push(i)
+      runsAgain = !gave
     }
-    if (runsAgain && r.seq !== null && (from === null || r.seq < from)) from = r.seq
+    if (runsAgain && seq !== null && (from === null || seq < from)) from = seq
   }
   return { from, pending, unexpanded, retried, gaveUp }
 }

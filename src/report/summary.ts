@@ -19,6 +19,7 @@ import {
   type Group,
   type SummaryContext
 } from './facts.js'
+import { linesOf, pick, Picked, type LineList, type OpLines } from './lines.js'
 import type { OpReport, Report } from './model.js'
 
 /** Size limits of a summary; the defaults keep a job summary under GitHub's 1 MiB per step. */
@@ -224,7 +225,8 @@ function errorCell(e: string | null): string {
 }
 
 function failedSection(report: Report, b: Budget, lim: SummaryLimits, where: string): Budget {
-  const failed = report.operations.filter(r => r.outcome === 'failed')
+  const lines = linesOf(report)
+  const failed = pick(lines, i => lines.outcome(i) === 'failed')
   if (!failed.length) return b
   const head = [
     `### Failed (${num(failed.length)})`,
@@ -327,26 +329,33 @@ function commandsSection(report: Report, b: Budget): Budget {
 
 function classCounts(report: Report): Map<string, number> {
   const m = new Map<string, number>()
-  for (const r of report.operations) {
-    const k =
-      r.classification ??
-      (r.outcome === 'pending' ? 'pending' : r.outcome === 'failed' ? 'would-fail' : 'satisfied')
+  const lines = linesOf(report)
+  for (let i = 0; i < lines.length; i++) {
+    const k = classOf(lines, i)
     m.set(k, (m.get(k) ?? 0) + 1)
   }
   return m
 }
 
+/** A dry-run line's class: its classification, or what its outcome says. */
+function classOf(lines: OpLines, i: number): string {
+  const outcome = lines.outcome(i)
+  return (
+    lines.classification(i) ??
+    (outcome === 'pending' ? 'pending' : outcome === 'failed' ? 'would-fail' : 'satisfied')
+  )
+}
+
 const CLASS_ORDER = ['would-execute', 'satisfied', 'conflict', 'would-fail', 'cannot-preview', 'pending']
 
 function classificationSection(report: Report, b: Budget, lim: SummaryLimits, where: string): Budget {
-  const by = new Map<string, OpReport[]>()
-  for (const r of report.operations) {
-    const k =
-      r.classification ??
-      (r.outcome === 'failed' ? 'would-fail' : r.outcome === 'pending' ? 'pending' : 'satisfied')
+  const by = new Map<string, Picked>()
+  const lines = linesOf(report)
+  for (let i = 0; i < lines.length; i++) {
+    const k = classOf(lines, i)
     let l = by.get(k)
-    if (!l) by.set(k, (l = []))
-    l.push(r)
+    if (!l) by.set(k, (l = new Picked(lines)))
+    l.push(i)
   }
   const lists = CLASS_ORDER.filter(k => by.has(k)).map(k => ({ key: k, ops: by.get(k)! }))
   const head = ['### Dry-run classification', '', '| classification | operations |', '|---|---:|']
@@ -377,7 +386,8 @@ function classificationSection(report: Report, b: Budget, lim: SummaryLimits, wh
 }
 
 function diffSection(report: Report, b: Budget, lim: SummaryLimits, where: string): Budget {
-  const withDiff = report.operations.filter(r => r.diff)
+  const lines = linesOf(report)
+  const withDiff = pick(lines, i => lines.hasDiff(i))
   if (!withDiff.length) return b
   const head = [`### Diffs of write and replace (${num(withDiff.length)})`, '']
   if (!b.fits(head.join('\n'), MORE_RESERVE)) return b
@@ -433,7 +443,7 @@ export function perList(sizes: number[], budget: number): number[] {
 
 interface SubList {
   title: string | null
-  ops: OpReport[]
+  ops: LineList
   /** Rows this list may show. */
   max: number
 }
@@ -476,7 +486,7 @@ function listingSection(
   where: string
 ): Budget {
   const c = report.counts
-  type Item = { g: Group; subs: { title: string | null; ops: OpReport[] }[]; label: string }
+  type Item = { g: Group; subs: { title: string | null; ops: LineList }[]; label: string }
   const sections: { heading: string; items: Item[] }[] = []
   if (c.executed)
     sections.push({

@@ -12,6 +12,7 @@ import {
   timeText,
   type SummaryContext
 } from './facts.js'
+import { linesOf, pick, Picked, take } from './lines.js'
 import type { OpReport, Report } from './model.js'
 
 const MAX_LISTED = 50
@@ -49,6 +50,7 @@ export function renderText(
 ): string {
   const ctx: SummaryContext = { mode: 'cli', ...opts }
   const c = report.counts
+  const lines = linesOf(report)
   const out: string[] = []
   const resumed = resumedText(report, ctx)
   out.push(
@@ -67,15 +69,16 @@ export function renderText(
   if (report.stoppedBy) out.push(`  stopped early: ${report.stoppedBy}`)
   for (const s of shownCommands(report)) out.push(printable(`  commands of ${commandsText(s)}`))
   if (report.dryRun) {
-    const classes = new Map<string, OpReport[]>()
-    for (const r of report.operations) {
-      const k = r.classification ?? r.outcome
-      if (!classes.has(k)) classes.set(k, [])
-      classes.get(k)!.push(r)
+    const classes = new Map<string, Picked>()
+    for (let i = 0; i < lines.length; i++) {
+      const k = lines.classification(i) ?? lines.outcome(i)
+      let list = classes.get(k)
+      if (!list) classes.set(k, (list = new Picked(lines)))
+      list.push(i)
     }
     for (const [k, rs] of classes) {
       out.push(`${k} (${num(rs.length)}):`)
-      for (const r of rs.slice(0, opts.verbose ? rs.length : MAX_LISTED)) {
+      for (const r of take(rs, opts.verbose ? rs.length : MAX_LISTED)) {
         out.push(
           `  ${opLine(r)}${r.error ? `: ${printable(r.error)}` : r.detail ? ` — ${printable(r.detail)}` : ''}`
         )
@@ -90,10 +93,10 @@ export function renderText(
       if (!opts.verbose && rs.length > MAX_LISTED) out.push(`  … and ${num(rs.length - MAX_LISTED)} more`)
     }
   } else {
-    const failed = report.operations.filter(r => r.outcome === 'failed')
+    const failed = pick(lines, i => lines.outcome(i) === 'failed')
     if (failed.length) {
       out.push(`failed (${num(failed.length)}):`)
-      for (const r of failed.slice(0, opts.verbose ? failed.length : MAX_LISTED)) {
+      for (const r of take(failed, opts.verbose ? failed.length : MAX_LISTED)) {
         const [head, ...more] = (r.error ?? '').split('\n')
         out.push(
           `  ${opLine(r)} [${r.reason === 'gave-up' ? 'gave up' : 'retry'}, tries ${r.attempts}]: ${printable(head)}`
@@ -139,9 +142,11 @@ export function renderText(
     out.push(...columns(rows))
   }
   if (opts.verbose) {
-    for (const r of report.operations)
-      if (r.outcome !== 'failed' && !report.dryRun)
-        out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ''} ${opLine(r)}`)
+    for (let i = 0; i < lines.length && !report.dryRun; i++) {
+      if (lines.outcome(i) === 'failed') continue
+      const r = lines.line(i)
+      out.push(`  ${r.outcome}${r.reason ? `/${r.reason}` : ''} ${opLine(r)}`)
+    }
   }
   out.push(`next: ${nextRunText(report, ctx).join(' ')}`)
   return out.join('\n') + '\n'
