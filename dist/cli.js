@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-IGNRHMZJ.js";
+} from "./chunks/chunk-7BTEIIVL.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-BOFK6QFU.js";
+} from "./chunks/chunk-ZB53U5PK.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-IGNRHMZJ.js";
+} from "./chunks/chunk-7BTEIIVL.js";
 import {
   getInput,
   getState,

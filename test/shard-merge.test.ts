@@ -293,6 +293,28 @@ const riskyPlanArb = fc
       `version: 1\ndefaults: { if-no-match: ignore, on-conflict: overwrite }\noperations:\n${ops.join('\n')}\n`
   )
 
+describe('the line of an operation every shard ran', () => {
+  it('comes from the shard whose fan-out acted on its path, as a single run saw it', async () => {
+    // 'a' and 'new' fall in different shards of 2: only the shard of 'new' renamed src/new.txt
+    // away, so only there was the second write executed, as in a single run.
+    const plan = `version: 1
+defaults: { if-no-match: ignore, on-conflict: overwrite }
+operations:
+  - write: { path: src/new.txt, content: "a\\n" }
+  - rename: { from: "src/*.txt", to: "{stem}.md" }
+  - write: { path: src/new.txt, content: "a\\n" }
+`
+    const l = lab({ 'README.md': 'r\n', 'src/a.txt': '' })
+    const single = await l.single(plan)
+    const shards = [await l.shard(plan, 1, 2), await l.shard(plan, 2, 2)]
+    const ws = l.checkout()
+    const merged = await l.merge(plan, ws, shards, 2)
+    expect(snapshotTree(ws, ['.git'])).toEqual(single.tree)
+    expect(lines(merged)).toEqual(lines(single.report))
+    expect(lines(merged).at(-1)).toMatch(/ executed /)
+  }, 60_000)
+})
+
 // (About a third of these plans are refused; the refusals themselves are pinned down above.)
 describe('property: a merge equals a single run or refuses with nothing changed', () => {
   it('for random plans that may carry files across shards, n from 2 to 4', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../checkpoint/checkpoint.js'
 import { captureBase, deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import { applyDelta, verifyDelta } from '../checkpoint/restore.js'
+import { nested } from '../engine/in-flight.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
@@ -319,8 +320,22 @@ function combineDeltas(loaded: Loaded[]): { delta: DeltaManifest; shared: number
 /**
  * The whole plan's report from the shards': every fan-out's operations from all shards in match
  * order (the order a single run's sorted expansion gives), the operations every shard ran once
- * (from shard 1), seqs numbered afresh, counts over the whole plan.
+ * (see speaksFor), seqs numbered afresh, counts over the whole plan.
  */
+/**
+ * Which shard's line speaks for an operation that every shard ran (not a fan-out): each shard
+ * saw only its own share of the fan-outs' changes, so the one whose fan-outs acted on the
+ * operation's paths saw them as a single run does (a write after its file was renamed away
+ * there is executed; elsewhere it was satisfied). Where no fan-out acted on them, every shard
+ * saw the same: shard 1's line.
+ */
+function speaksFor(line: OpReport | undefined, touched: string[][]): number {
+  const paths = [line?.from, line?.to].filter((p): p is string => !!p)
+  if (!paths.length) return 0
+  const k = touched.findIndex(t => t.some(q => paths.some(p => nested(p, q))))
+  return k < 0 ? 0 : k
+}
+
 function wholeReport(
   o: MergeOptions,
   loaded: Loaded[],
@@ -333,8 +348,18 @@ function wholeReport(
   })
   const counts: Counts = { total: 0, executed: 0, skipped: 0, failed: 0, pending: 0 }
   const operations: OpReport[] = []
+  /** Per shard, the paths its fan-outs acted on so far. */
+  const touched: string[][] = loaded.map(() => [])
   for (const decl of o.plan.ops) {
-    const from = isFanOut(decl) ? loaded.map((_, k) => k) : [0]
+    // The line of the j-th operation of a declared operation every shard ran, from the shard
+    // that speaks for it (its seq differs between shards: their shares of the fan-outs differ).
+    const speaker = (first: OpReport | undefined, j: number): OpReport | undefined => {
+      const k = speaksFor(first, touched)
+      const exp = loaded[k].state.expansions[decl.index]
+      return exp ? lines[k].get(exp.seq0 + j) : undefined
+    }
+    const fanOut = isFanOut(decl)
+    const from = fanOut ? loaded.map((_, k) => k) : [0]
     const rows: [string, OpReport][] = []
     for (const k of from) {
       const exp = loaded[k].state.expansions[decl.index]
@@ -342,11 +367,21 @@ function wholeReport(
       const n = exp.error !== undefined ? 1 : exp.matches.length
       if (exp.error !== undefined && k > 0) continue
       for (let j = 0; j < n; j++) {
-        const r = lines[k].get(exp.seq0 + j)
+        const r = fanOut ? lines[k].get(exp.seq0 + j) : speaker(lines[0].get(exp.seq0 + j), j)
         if (r) rows.push([exp.matches[j] ?? '', r])
       }
     }
-    if (from.length > 1) rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    if (fanOut) {
+      rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      for (let k = 0; k < loaded.length; k++) {
+        const exp = loaded[k].state.expansions[decl.index]
+        if (!exp || exp.error !== undefined) continue
+        for (let j = 0; j < exp.matches.length; j++) {
+          const r = lines[k].get(exp.seq0 + j)
+          for (const p of [r?.from, r?.to]) if (p) touched[k].push(p)
+        }
+      }
+    }
     for (const [, r] of rows) {
       operations.push({ ...r, seq: operations.length })
       counts.total++
