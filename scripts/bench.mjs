@@ -17,6 +17,7 @@
 // Every measurement gets its own freshly generated tree; all temp dirs are removed at the end.
 import { spawn, execFileSync } from 'node:child_process'
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -277,8 +278,13 @@ const written = n => ws => readFileSync(join(ws, `${stemOf('w', n - 1)}.txt`), '
 
 // ---------------------------------------------------------------------------------------------
 
-/** Bundles a TypeScript entry of the bench into one ESM file that Node runs. */
-function bundleEntry(entryPoint, outfile) {
+/**
+ * Bundles a TypeScript entry of the bench into one ESM file that Node runs, with the spawner
+ * beside it (src/ops/launch-perl.ts looks for it there, as in dist/).
+ */
+async function bundleEntry(entryPoint, outfile) {
+  mkdirSync(dirname(outfile), { recursive: true })
+  copyFileSync(join(repo, 'src/ops/spawner.pl'), join(dirname(outfile), 'spawner.pl'))
   return build({
     entryPoints: [entryPoint],
     outfile,
