@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-7BTEIIVL.js";
+} from "./chunks/chunk-IGNRHMZJ.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

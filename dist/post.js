@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-ZB53U5PK.js";
+} from "./chunks/chunk-HVJGPTXK.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-7BTEIIVL.js";
+} from "./chunks/chunk-IGNRHMZJ.js";
 import {
   getInput,
   getState,

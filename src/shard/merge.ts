@@ -8,7 +8,6 @@ import {
 } from '../checkpoint/checkpoint.js'
 import { captureBase, deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import { applyDelta, verifyDelta } from '../checkpoint/restore.js'
-import { nested } from '../engine/in-flight.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
@@ -329,11 +328,31 @@ function combineDeltas(loaded: Loaded[]): { delta: DeltaManifest; shared: number
  * there is executed; elsewhere it was satisfied). Where no fan-out acted on them, every shard
  * saw the same: shard 1's line.
  */
-function speaksFor(line: OpReport | undefined, touched: string[][]): number {
+function speaksFor(line: OpReport | undefined, touched: Touched[]): number {
   const paths = [line?.from, line?.to].filter((p): p is string => !!p)
   if (!paths.length) return 0
-  const k = touched.findIndex(t => t.some(q => paths.some(p => nested(p, q))))
+  const k = touched.findIndex(t => paths.some(p => t.reaches(p)))
   return k < 0 ? 0 : k
+}
+
+/** The paths one shard's fan-outs acted on, and the directories above them: a lookup per level of a path. */
+class Touched {
+  private readonly paths = new Set<string>()
+  private readonly above = new Set<string>()
+
+  add(p: string): void {
+    this.paths.add(p)
+    for (let d = posix.dirname(p); d !== '.' && d !== '/' && !this.above.has(d); d = posix.dirname(d)) {
+      this.above.add(d)
+    }
+  }
+
+  /** True when `p` was acted on, lies inside what was, or holds something that was. */
+  reaches(p: string): boolean {
+    if (this.above.has(p)) return true
+    for (let d = p; d !== '.' && d !== '/'; d = posix.dirname(d)) if (this.paths.has(d)) return true
+    return false
+  }
 }
 
 function wholeReport(
@@ -349,7 +368,7 @@ function wholeReport(
   const counts: Counts = { total: 0, executed: 0, skipped: 0, failed: 0, pending: 0 }
   const operations: OpReport[] = []
   /** Per shard, the paths its fan-outs acted on so far. */
-  const touched: string[][] = loaded.map(() => [])
+  const touched = loaded.map(() => new Touched())
   for (const decl of o.plan.ops) {
     // The line of the j-th operation of a declared operation every shard ran, from the shard
     // that speaks for it (its seq differs between shards: their shares of the fan-outs differ).
@@ -378,7 +397,7 @@ function wholeReport(
         if (!exp || exp.error !== undefined) continue
         for (let j = 0; j < exp.matches.length; j++) {
           const r = lines[k].get(exp.seq0 + j)
-          for (const p of [r?.from, r?.to]) if (p) touched[k].push(p)
+          for (const p of [r?.from, r?.to]) if (p) touched[k].add(p)
         }
       }
     }
