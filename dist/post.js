@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-HVJGPTXK.js";
+} from "./chunks/chunk-P3OLJXKD.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-IGNRHMZJ.js";
+} from "./chunks/chunk-XMRR5ZQQ.js";
 import {
   getInput,
   getState,

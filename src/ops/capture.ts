@@ -1,7 +1,7 @@
 /** Output kept per stream of one invocation for the log (--verbose, the action's debug log). */
-export const KEEP_BYTES = 1024 * 1024
+const KEEP_BYTES = 1024 * 1024
 /** Bytes kept at the end of a stream, for its last lines. */
-export const TAIL_BYTES = 4096
+const TAIL_BYTES = 4096
 const TAIL_LINES = 10
 
 /**

@@ -5,8 +5,6 @@ import { PATHS_ITEM } from '../plan/template.js'
 import { runInvocation, type Invocation } from './command.js'
 import type { OpKind, ResolvedOp, OpEnv } from './types.js'
 
-export { STOP_GRACE_MS } from './command.js'
-
 /** Variables a command never inherits: the runner's credentials and the action's inputs. */
 const SCRUBBED =
   /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_|ACTIONS_RESULTS_URL$|ACTIONS_CACHE_URL$|GITHUB_TOKEN$)/
