@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-P3OLJXKD.js";
+} from "./chunks/chunk-PPRZQLLD.js";
 import {
   Journal,
   RunState,

@@ -113,22 +113,45 @@ describe('workspace delta', () => {
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
-  it('refuses a workspace that differs at a changed path, names it, and changes nothing', async () => {
+  it.each([
+    ['the base captured', true],
+    ['only the changed paths hashed (a merge)', false]
+  ])(
+    'refuses a workspace that differs at a changed path, names it, and changes nothing (%s)',
+    async (_, withBase) => {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      const { touched, created } = change(a)
+      const m = await captureDelta(ca, base, touched, created, join(root, 'patch'))
+      writeFileSync(join(b, 'edit.txt'), 'someone else edited this\n')
+      chmodSync(join(b, 'bin.dat'), 0o755)
+      mkdirSync(join(b, 'new'))
+      writeFileSync(join(b, 'new/name.md'), 'already here\n')
+      writeFileSync(join(b, 'unrelated.txt'), 'an unrelated change is fine\n')
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const nowB = withBase ? await captureBase(cb) : null
+      const before = snapshotTree(b, ['.git'])
+      const err = (await verifyDelta(cb, nowB, m, join(root, 'patch')).catch(e => e as Error)) as Error
+      expect(err).toBeInstanceOf(DeltaMismatchError)
+      expect((err as DeltaMismatchError).paths).toEqual(['bin.dat', 'edit.txt', 'new/name.md'])
+      expect(err.message).toMatch(/at 3 path\(s\): bin\.dat, edit\.txt, new\/name\.md/)
+      expect(snapshotTree(b, ['.git'])).toEqual(before)
+    }
+  )
+
+  it('applies on a workspace checked at the changed paths only, unrelated changes left as they are', async () => {
     const { root, a, b } = await setup()
     const ca = await deltaContext(a, join(root, 'idx-a'))
     const base = await captureBase(ca)
     const { touched, created } = change(a)
     const m = await captureDelta(ca, base, touched, created, join(root, 'patch'))
-    writeFileSync(join(b, 'edit.txt'), 'someone else edited this\n')
-    writeFileSync(join(b, 'unrelated.txt'), 'an unrelated change is fine\n')
+    writeFileSync(join(a, 'unrelated.txt'), 'an unrelated change\n')
+    writeFileSync(join(b, 'unrelated.txt'), 'an unrelated change\n')
     const cb = await deltaContext(b, join(root, 'idx-b'))
-    const nowB = await captureBase(cb)
-    const before = snapshotTree(b, ['.git'])
-    const err = (await verifyDelta(cb, nowB, m, join(root, 'patch')).catch(e => e as Error)) as Error
-    expect(err).toBeInstanceOf(DeltaMismatchError)
-    expect((err as DeltaMismatchError).paths).toEqual(['edit.txt'])
-    expect(err.message).toMatch(/at 1 path\(s\): edit\.txt/)
-    expect(snapshotTree(b, ['.git'])).toEqual(before)
+    await verifyDelta(cb, null, m, join(root, 'patch'))
+    await applyDelta(cb, m)
+    expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
   describe('refuses a forged delta before applying anything', () => {

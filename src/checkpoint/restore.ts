@@ -1,14 +1,15 @@
-import { lstatSync, type Stats } from 'node:fs'
-import { mkdir, rm, rmdir } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { closeSync, lstatSync, openSync, readlinkSync, readSync, rmdirSync, type Stats } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { errorMessage } from '../errors.js'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
 import {
+  captureBase,
   CONTENT_MODES,
   DeltaMismatchError,
   exists,
   oldSideCommit,
-  stage,
   topPath,
   treeIndex,
   written,
@@ -66,11 +67,13 @@ async function readBlobs(ctx: DeltaContext, shas: string[]): Promise<Map<string,
  * Checks a delta from elsewhere against this workspace before anything in it changes: every path
  * safe and reached through directories only, the pack indexed into the private git directory
  * (git checks each object's hash as it does), every new content present, every symlink safe,
- * and every preimage as the delta expects. Throws DeltaMismatchError naming the paths at fault.
+ * and every preimage as the delta expects. `now` is the base this workspace was captured as; a
+ * caller that needs no base of its own (a merge) passes null, and only the paths the delta
+ * changes are read and hashed. Throws DeltaMismatchError naming the paths at fault.
  */
 export async function verifyDelta(
   ctx: DeltaContext,
-  now: DeltaBase,
+  now: DeltaBase | null,
   m: DeltaManifest,
   packs: string | DeltaPack[]
 ): Promise<void> {
@@ -104,17 +107,7 @@ export async function verifyDelta(
   const blobs = await readBlobs(ctx, [
     ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
   ])
-  const present = await git(['cat-file', '--batch-check'], {
-    ...privateOpts(ctx, ctx.top),
-    input: news.map(e => e.newSha).join('\n') + '\n'
-  })
-  const have = new Set(
-    present
-      .toString('utf8')
-      .split('\n')
-      .filter(l => /^[0-9a-f]{40} blob \d+$/.test(l))
-      .map(l => l.slice(0, 40))
-  )
+  const have = await blobSizes(ctx, news)
   const lacking = news.filter(e => !have.has(e.newSha)).map(e => e.path)
   if (lacking.length)
     throw new DeltaMismatchError(
@@ -126,13 +119,15 @@ export async function verifyDelta(
     const problem = linkProblem(e.path, blobs.get(e.newSha)?.toString('utf8') ?? '')
     if (problem) throw new DeltaMismatchError(`the delta makes '${e.path}' a symlink ${problem}`, [e.path])
   }
-  if (now.tree === m.base.tree) return
-  const cur = await treeIndex(ctx, now.tree)
+  // A submodule's preimage is its commit, which only git can tell.
+  const base = now ?? (m.entries.some(e => e.oldMode === '160000') ? await captureBase(ctx) : null)
+  if (base?.tree === m.base.tree) return
+  const cur = base ? await treeIndex(ctx, base.tree) : null
   const bad: string[] = []
   for (const e of m.entries) {
-    const had = cur.get(e.path)
+    const had = cur ? cur.get(e.path) : onDisk(ctx.workspace, e.path)
     if (e.oldSha === ZERO) {
-      if (had || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
+      if (had || (cur && (await exists(join(ctx.workspace, e.path))))) bad.push(e.path)
     } else if (!had || had[0] !== e.oldMode || had[1] !== e.oldSha) {
       bad.push(e.path)
     }
@@ -143,6 +138,56 @@ export async function verifyDelta(
       bad
     )
   }
+}
+
+/** Sizes of the blobs the entries' new sides name, by blob id, from one `cat-file --batch-check` (absent: git has no such blob). */
+async function blobSizes(ctx: DeltaContext, entries: DeltaEntry[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  if (!entries.length) return out
+  const listed = await git(['cat-file', '--batch-check'], {
+    ...privateOpts(ctx, ctx.top),
+    input: entries.map(e => e.newSha).join('\n') + '\n'
+  })
+  for (const l of listed.toString('utf8').split('\n')) {
+    const m = /^([0-9a-f]{40}) blob (\d+)$/.exec(l)
+    if (m) out.set(m[1], Number(m[2]))
+  }
+  return out
+}
+
+/** git's id of a blob holding `parts`, `size` bytes in all. */
+function blobId(size: number, parts: Iterable<Buffer>): string {
+  const h = createHash('sha1').update(`blob ${size}\0`)
+  for (const p of parts) h.update(p)
+  return h.digest('hex')
+}
+
+const chunk = Buffer.allocUnsafe(1 << 20)
+
+/** A file's chunks, read through one reused buffer (each chunk is valid until the next is read). */
+function* fileChunks(abs: string): Generator<Buffer> {
+  const fd = openSync(abs, 'r')
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) yield chunk.subarray(0, n)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Mode and blob id of what the workspace holds at `rel`, as the private index stages it (bytes as
+ * they are, the executable bit from the owner's), ['dir', ''] for a directory, null for nothing.
+ */
+function onDisk(workspace: string, rel: string): [string, string] | null {
+  const abs = join(workspace, rel)
+  const s = lstatOrNull(abs)
+  if (!s) return null
+  if (s.isSymbolicLink()) {
+    const target = readlinkSync(abs, { encoding: 'buffer' })
+    return ['120000', blobId(target.length, [target])]
+  }
+  if (!s.isFile()) return ['dir', '']
+  return [s.mode & 0o100 ? '100755' : '100644', blobId(s.size, fileChunks(abs))]
 }
 
 /** What is at `p`, or null when nothing is (or a parent is not a directory). */
@@ -193,15 +238,18 @@ async function pathsClear(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
 export async function applyDelta(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
   const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
   try {
-    for (const e of m.entries) guard.keep(e.path)
-    for (const d of m.createdDirs) guard.keep(d)
+    const news = written(m)
+    const sizes = await blobSizes(ctx, news)
     const removed = m.entries.filter(e => e.newMode === '000000').map(e => e.path)
-    for (const p of removed) await rm(join(ctx.workspace, p), { force: true })
-    for (const p of removed) await pruneEmptyParents(ctx.workspace, p)
-    await writeNewSide(ctx, written(m))
+    for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path)
+    for (const d of m.createdDirs) guard.keep(d)
+    // A removal moves the file aside: it is both the removal and what a rollback puts back.
+    for (const p of removed) guard.remove(p)
+    pruneEmptied(ctx.workspace, removed)
+    await writeNewSide(ctx, news)
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
-    await checkApplied(ctx, m)
+    checkApplied(ctx, m, sizes)
   } catch (err) {
     try {
       guard.rollback()
@@ -218,12 +266,17 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest): Promise<v
   guard.commit()
 }
 
-async function pruneEmptyParents(root: string, rel: string): Promise<void> {
-  for (let d = posix.dirname(rel); d !== '.'; d = posix.dirname(d)) {
+/** Removes the directories that the removal of `removed` left empty, deepest first (as git does). */
+function pruneEmptied(root: string, removed: string[]): void {
+  const dirs = new Set<string>()
+  for (const p of removed) {
+    for (let d = posix.dirname(p); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d)
+  }
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
     try {
-      await rmdir(join(root, d))
+      rmdirSync(join(root, d))
     } catch {
-      return // not empty, or already gone
+      // not empty, or already gone
     }
   }
 }
@@ -249,24 +302,40 @@ async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<v
   await rm(index, { force: true })
 }
 
-/** Every changed path is as the manifest says after applying. */
-async function checkApplied(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
-  const after = await stage(
-    ctx,
-    m.entries.filter(e => e.newSha !== ZERO).map(e => e.path)
-  )
-  const cur = await treeIndex(ctx, after)
-  const wrong = m.entries.filter(e => {
-    if (e.newMode === '160000') return false
-    const have = cur.get(e.path)
-    return e.newSha === ZERO ? !!have : !have || have[0] !== e.newMode || have[1] !== e.newSha
-  })
+/**
+ * Every changed path is as the manifest says after applying: a removed path is gone; a written one
+ * is of the kind its mode says (file or symlink, executable or not) and of its blob's size (git
+ * wrote the bytes of a blob it had verified), and no two written paths are one file (as on a
+ * filesystem that folds case).
+ */
+function checkApplied(ctx: DeltaContext, m: DeltaManifest, sizes: Map<string, number>): void {
+  const wrong: string[] = []
+  const files = new Map<string, string>()
+  for (const e of m.entries) {
+    if (e.newMode === '160000') continue
+    const s = lstatOrNull(join(ctx.workspace, e.path))
+    if (e.newSha === ZERO) {
+      if (s) wrong.push(`'${e.path}' is still there`)
+      continue
+    }
+    const kind =
+      e.newMode === '120000'
+        ? s?.isSymbolicLink()
+        : s?.isFile() && (e.newMode === '100755') === !!(s.mode & 0o100)
+    if (!s || !kind || s.size !== sizes.get(e.newSha)) {
+      wrong.push(
+        `'${e.path}' is not the ${e.newMode} blob ${e.newSha.slice(0, 12)} of ${sizes.get(e.newSha)} bytes`
+      )
+      continue
+    }
+    const id = `${s.dev}:${s.ino}`
+    const other = files.get(id)
+    if (other !== undefined) wrong.push(`'${e.path}' and '${other}' are one file here`)
+    files.set(id, e.path)
+  }
   if (wrong.length) {
     throw new Error(
-      `after applying the delta, ${wrong.length} path(s) differ: ${wrong
-        .slice(0, 10)
-        .map(e => e.path)
-        .join(', ')}`
+      `after applying the delta, ${wrong.length} path(s) differ: ${wrong.slice(0, 10).join(', ')}${wrong.length > 10 ? ', …' : ''}`
     )
   }
 }

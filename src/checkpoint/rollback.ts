@@ -12,6 +12,8 @@ import { dirname, join, posix } from 'node:path'
 export class Rollback {
   private readonly saved = new Map<string, string>()
   private readonly absent = new Set<string>()
+  /** Directories found there already (so each is looked at once). */
+  private readonly there = new Set<string>()
   private n = 0
 
   /** `root` is the workspace; `dir` an empty scratch directory for the saved copies. */
@@ -55,8 +57,15 @@ export class Rollback {
 
   /** Directories on the way to `rel` that do not exist yet are the restore's to remove again. */
   private noteAncestors(rel: string): void {
-    for (let d = posix.dirname(rel); d !== '.' && !this.absent.has(d); d = posix.dirname(d)) {
-      if (lstatIfAny(join(this.root, d))) break
+    for (
+      let d = posix.dirname(rel);
+      d !== '.' && !this.absent.has(d) && !this.there.has(d);
+      d = posix.dirname(d)
+    ) {
+      if (lstatIfAny(join(this.root, d))) {
+        this.there.add(d)
+        break
+      }
       this.absent.add(d)
     }
   }

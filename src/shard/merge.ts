@@ -6,7 +6,7 @@ import {
   PACK_FILE,
   type CheckpointManifest
 } from '../checkpoint/checkpoint.js'
-import { captureBase, deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
+import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import { applyDelta, verifyDelta } from '../checkpoint/restore.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
@@ -73,11 +73,11 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   checkShardable(o, loaded)
   const { delta, shared } = combineDeltas(loaded)
   const ctx = await deltaContext(o.workspace, join(o.localDir, 'git'))
-  const now = await captureBase(ctx)
   try {
+    // The merge needs no base of its own: only the paths the shards changed are checked.
     await verifyDelta(
       ctx,
-      now,
+      null,
       delta,
       loaded
         .map(l => ({ file: join(l.r.dir, PACK_FILE), entries: l.manifest.delta.entries }))
@@ -164,7 +164,6 @@ const SUGGESTIONS = ['{stem}', '{name}', '{dir}', '{path}']
  * another shard which never saw it, so no shard acted on it where a single run would have.
  */
 function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
-  const byIndex = new Map(loaded.map(l => [l.r.index, l]))
   for (const decl of o.plan.ops) {
     if (!isFanOut(decl)) continue
     const seen = (l: Loaded): number => {
@@ -176,36 +175,35 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
         `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}): its glob '${decl.each ?? decl.subject}' matched nothing in any shard (if-no-match: error), so a single run would fail it; nothing was changed. Fix the glob, or set if-no-match: warn or ignore.`
       )
     }
-    const own = new Map<number, Set<string>>()
-    const ownOf = (i: number): Set<string> => {
-      let s = own.get(i)
-      if (!s) own.set(i, (s = new Set(byIndex.get(i)!.state.expansions[decl.index]?.matches ?? [])))
-      return s
+    // How many shards saw each path in this expansion, and which shard had it as its own match.
+    const owner = new Map<string, number>()
+    const sawIt = new Map<string, number>()
+    for (const l of loaded) {
+      const exp = l.state.expansions[decl.index]
+      if (!exp || exp.error !== undefined) continue
+      for (const p of exp.matches) {
+        owner.set(p, l.r.index)
+        sawIt.set(p, (sawIt.get(p) ?? 0) + 1)
+      }
+      for (const p of exp.others ?? []) sawIt.set(p, (sawIt.get(p) ?? 0) + 1)
     }
     for (const l of loaded) {
       const exp = l.state.expansions[decl.index]
       for (const p of exp?.others ?? []) {
-        const owner = shardOf(decl, p, exp!.base, o.count)
-        if (owner === l.r.index || ownOf(owner).has(p)) continue
-        if (inCheckout(o, p)) continue
-        throw new MergeRefusal(unshardable(decl, p, exp!.base, l, owner))
+        if (owner.has(p) || inCheckout(o, p)) continue
+        throw new MergeRefusal(unshardable(decl, p, exp!.base, l, shardOf(decl, p, exp!.base, o.count)))
       }
     }
     // The converse: a match the checkout has that its shard acted on, though another shard had
     // moved or removed it by then (through an operation whose shard-by put it there): a single
     // run would not have seen it.
-    const others = new Map<Loaded, Set<string>>()
-    const othersOf = (l: Loaded): Set<string> => {
-      let s = others.get(l)
-      if (!s) others.set(l, (s = new Set(l.state.expansions[decl.index]?.others ?? [])))
-      return s
-    }
     for (const b of loaded) {
       const exp = b.state.expansions[decl.index]
       if (!exp || exp.error !== undefined) continue
       for (const p of exp.matches) {
-        const gone = loaded.find(a => a !== b && !othersOf(a).has(p))
-        if (gone && inCheckout(o, p)) throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
+        if (sawIt.get(p) === loaded.length || !inCheckout(o, p)) continue
+        const gone = loaded.find(a => a !== b && !(a.state.expansions[decl.index]?.others ?? []).includes(p))!
+        throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
       }
     }
   }
