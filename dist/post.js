@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-PPRZQLLD.js";
+} from "./chunks/chunk-BRIT7NZV.js";
 import {
   Journal,
   RunState,

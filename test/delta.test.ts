@@ -90,10 +90,64 @@ describe('workspace delta', () => {
         stdio: 'pipe'
       })
     ).toThrow(/unresolved delta/)
+    expect(m.packThin).toBe(true)
     const cb = await deltaContext(b, join(root, 'idx-b'))
     await verifyDelta(cb, await captureBase(cb), m, pack)
     await applyDelta(cb, m)
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+    // The count is what tells a restore it needs those bases: claiming none is refused.
+    const c = join(root, 'c')
+    freshClone(origin, c)
+    const before = snapshotTree(c, ['.git'])
+    const cc = await deltaContext(c, join(root, 'idx-c'))
+    await expect(verifyDelta(cc, null, { ...m, packThin: false }, pack)).rejects.toThrow(
+      /does not unpack here/
+    )
+    expect(snapshotTree(c, ['.git'])).toEqual(before)
+  })
+
+  it('a pack of new content only has no deltas, and restores without bases', async () => {
+    const { root, a, b } = await setup()
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    for (let i = 0; i < 5; i++)
+      writeFileSync(join(a, `made-${i}.bin`), Buffer.from(`made ${i} `.repeat(50 + i)))
+    const m = await captureDelta(ca, base, [], [], join(root, 'patch'))
+    expect(m.packThin).toBe(false)
+    const cb = await deltaContext(b, join(root, 'idx-b'))
+    await applyDelta(cb, m, await verifyDelta(cb, null, m, join(root, 'patch')))
+    expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+  })
+
+  it('without a captured base, a pack cut against a file the checkout does not track still unpacks', async () => {
+    const { root, a, b } = await setup()
+    // Both checkouts have the same untracked file (made by an earlier step, say); an edit of it
+    // is packed as a delta against it.
+    const big = Array.from({ length: 2000 }, (_, i) => `line ${i} of a generated file\n`).join('')
+    for (const ws of [a, b]) writeFileSync(join(ws, 'generated.txt'), big)
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    writeFileSync(join(a, 'generated.txt'), big.replace('line 1000 ', 'LINE 1000 '))
+    const m = await captureDelta(ca, base, ['generated.txt'], [], join(root, 'patch'))
+    expect(m.packThin).toBe(true)
+    expect(m.packBytes).toBeLessThan(big.length / 4)
+    // Cut whole (a shard's final result), the same change carries its base and needs none here.
+    const whole = await captureDelta(ca, base, ['generated.txt'], [], join(root, 'whole'), true)
+    expect(whole.packThin).toBe(false)
+    expect(whole.entries).toEqual(m.entries)
+    for (const [name, pack, man] of [
+      ['b', 'patch', m],
+      ['c', 'whole', whole]
+    ] as const) {
+      const ws = join(root, name)
+      if (name === 'c') {
+        freshClone(join(root, 'origin'), ws)
+        writeFileSync(join(ws, 'generated.txt'), big)
+      }
+      const cx = await deltaContext(ws, join(root, `idx-${name}`))
+      await applyDelta(cx, man, await verifyDelta(cx, null, man, join(root, pack)))
+      expect(snapshotTree(ws, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+    }
   })
 
   it('carries creations, edits, deletions, renames, modes, symlinks, binaries, empty and emptied directories and touched ignored files', async () => {

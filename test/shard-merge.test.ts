@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CheckpointManifest } from '../src/checkpoint/checkpoint.js'
 import type { Report } from '../src/report/model.js'
 import { shardOfKey } from '../src/shard/assign.js'
 import { MergeRefusal } from '../src/shard/merge.js'
@@ -83,11 +84,23 @@ describe('shards and their merge', () => {
     expect(merged.merge!.shared).toBeGreaterThanOrEqual(1)
   })
 
-  it("merges a shard whose pack is thin against its old side's trees (made again before indexing)", async () => {
+  it("merges shards whose packs are thin against their old side's trees (made again before indexing)", async () => {
     const l = lab(IMAGES)
     const plan =
       'version: 1\noperations:\n  - rename: { from: "img/*.png", to: "{stem}.webp" }\n  - write: { path: A.md, content: "x" }\n'
-    const shards = await Promise.all([1, 2, 3].map(i => l.shard(plan, i, 3)))
+    // A shard's final result is cut whole: it indexes as it comes, and its manifest says so.
+    const whole = await l.shard(plan, 3, 3)
+    expect(
+      (JSON.parse(readFileSync(join(whole.dir, 'checkpoint.json'), 'utf8')) as CheckpointManifest).delta
+        .packThin
+    ).toBe(false)
+    execFileSync('git', ['index-pack', '--fix-thin', '--stdin'], {
+      cwd: l.checkout(),
+      input: readFileSync(join(whole.dir, 'delta.pack')),
+      stdio: 'pipe'
+    })
+    // Results cut thin, whose manifests do not say so (as earlier versions made them).
+    const shards = await Promise.all([1, 2, 3].map(i => l.shard(plan, i, 3, { thin: true })))
     // Shard 3's pack holds a tree stored as a delta against a tree of its old side, which a fresh
     // checkout does not have: indexed as it comes, it does not resolve.
     const plain = l.checkout()

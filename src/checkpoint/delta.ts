@@ -2,6 +2,7 @@ import { lstat, rm, stat } from 'node:fs/promises'
 import { join, posix, resolve } from 'node:path'
 import { git } from './git.js'
 import { openPrivateGit, privateOpts, type PrivateGit } from './private-git.js'
+import { lstatIfAny } from './rollback.js'
 
 export const ZERO = '0000000000000000000000000000000000000000'
 
@@ -34,6 +35,12 @@ export interface DeltaManifest {
   removedUntracked: string[]
   /** Size of the pack that carries the new content. */
   packBytes: number
+  /**
+   * False when the pack holds every object its deltas are made against (it was cut whole, or git
+   * made no deltas), so a restore makes no bases for it. Absent (checkpoints of earlier versions)
+   * or true: its deltas may be made against the old side's objects, which a restore makes first.
+   */
+  packThin?: boolean
 }
 
 /** The delta cannot be applied to this workspace; nothing was changed. */
@@ -186,20 +193,25 @@ export function topPath(ctx: DeltaContext, rel: string): string {
 }
 
 /**
- * The commit a delta's pack is cut against: a tree of the entries' old sides. The pack is thin, so
- * its objects may be deltas against this commit's trees, which only the capturing runner had: a
- * restore makes them again first (the same entries give the same objects, by their fixed identity
- * and time), so every base of the pack is there when it is indexed.
+ * The tree of the entries' old sides, the bases a delta's pack is cut against. The pack is thin,
+ * so its objects may be deltas against this tree's objects, which only the capturing runner had
+ * as trees: a restore makes them again first (the same entries give the same trees), so every
+ * base of the pack is there when it is indexed.
  */
-export async function oldSideCommit(
+export async function oldSideTree(
   ctx: DeltaContext,
   entries: DeltaEntry[],
   /** Name of the scratch index, for several made at once. */
   scratch?: string
 ): Promise<string> {
+  return sideTree(ctx, entries, 'old', scratch)
+}
+
+/** A commit of the entries' old sides (see oldSideTree), which the pack's new side is cut against. */
+async function oldSideCommit(ctx: DeltaContext, entries: DeltaEntry[]): Promise<string> {
   const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
   const env = { ...opts.env, ...COMMIT_ENV }
-  const tree = await sideTree(ctx, entries, 'old', scratch)
+  const tree = await oldSideTree(ctx, entries)
   return (await git(['commit-tree', tree], { ...opts, env, input: 'old side\n' })).toString('utf8').trim()
 }
 
@@ -208,33 +220,59 @@ export async function oldSideCommit(
  * holds every changed path's new side, cut against one holding their old sides. The pack carries
  * each new blob once (no reverse image, unlike a binary patch), as a delta against the path's old
  * content where that is smaller; those bases are exactly the preimages a restore verifies first.
+ * Cut whole (`thin` false), it carries every base its deltas need. Returns whether it is thin:
+ * cut thin and with deltas, by git's summary (thin when git gave none).
  */
-async function packNewSide(ctx: DeltaContext, entries: DeltaEntry[], packFile: string): Promise<void> {
+async function packNewSide(
+  ctx: DeltaContext,
+  entries: DeltaEntry[],
+  packFile: string,
+  thin: boolean
+): Promise<boolean> {
   const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
   const env = { ...opts.env, ...COMMIT_ENV }
-  const before = await oldSideCommit(ctx, entries)
-  const after = (
-    await git(['commit-tree', '-p', before, await sideTree(ctx, entries, 'new')], {
-      ...opts,
-      env,
-      input: 'new side\n'
-    })
-  )
-    .toString('utf8')
-    .trim()
+  let before: string
+  let after: string
+  if (thin) {
+    // A thin pack's bases are the trees of the commits it excludes: it is cut between commits.
+    const [old, tree] = await Promise.all([oldSideCommit(ctx, entries), sideTree(ctx, entries, 'new')])
+    before = old
+    after = (await git(['commit-tree', '-p', before, tree], { ...opts, env, input: 'new side\n' }))
+      .toString('utf8')
+      .trim()
+  } else {
+    // Cut whole, between the trees themselves.
+    ;[before, after] = await Promise.all([oldSideTree(ctx, entries), sideTree(ctx, entries, 'new')])
+  }
+  let deltas: number | null = null
   await git(
-    ['-c', 'pack.compression=1', 'pack-objects', '--revs', '--thin', '--window=1', '--stdout', '-q'],
+    // --progress for the summary it ends with: "Total <objects> (delta <deltas>), …" (LC_ALL=C).
+    [
+      '-c',
+      'pack.compression=1',
+      'pack-objects',
+      '--revs',
+      ...(thin ? ['--thin'] : []),
+      '--window=1',
+      '--stdout',
+      '--progress'
+    ],
     {
       ...opts,
       input: `${after}\n^${before}\n`,
-      stdoutFile: packFile
+      stdoutFile: packFile,
+      onStderrTail: tail => {
+        const m = /(?:^|[\r\n])Total \d+ \(delta (\d+)\)/.exec(tail)
+        if (m) deltas = Number(m[1])
+      }
     }
   )
+  return thin && deltas !== 0
 }
 
 /**
- * Captures every change since `base`, its new content into `packFile` (see packNewSide), and
- * returns its manifest. `touched` are workspace-relative paths operations acted on; `createdDirs`
+ * Captures every change since `base`, its new content into `packFile` (see packNewSide; cut whole
+ * with `whole`, for a shard's final result: the merge then makes no bases), and returns its manifest. `touched` are workspace-relative paths operations acted on; `createdDirs`
  * the directories they created. Cost follows what changed: the private index keeps stat data.
  */
 export async function captureDelta(
@@ -242,11 +280,13 @@ export async function captureDelta(
   base: DeltaBase,
   touched: Iterable<string>,
   createdDirs: Iterable<string>,
-  packFile: string
+  packFile: string,
+  whole = false
 ): Promise<DeltaManifest> {
   const present: string[] = []
   const absent: string[] = []
-  for (const p of new Set(touched)) ((await exists(join(ctx.workspace, p))) ? present : absent).push(p)
+  // Synchronous lstat: thousands of awaited calls cost more than the calls themselves.
+  for (const p of new Set(touched)) (lstatIfAny(join(ctx.workspace, p)) ? present : absent).push(p)
   const tree = await stage(ctx, present)
   const entries = parseRaw(
     await git(
@@ -254,7 +294,7 @@ export async function captureDelta(
       privateOpts(ctx, ctx.workspace)
     )
   )
-  await packNewSide(ctx, entries, packFile)
+  const thin = await packNewSide(ctx, entries, packFile, !whole)
   const inDelta = new Set(entries.map(e => e.path))
   const removedUntracked = absent.filter(p => !inDelta.has(p))
   // Directories git cannot carry: those operations created, and those that removals left
@@ -264,17 +304,15 @@ export async function captureDelta(
     for (let d = posix.dirname(p); d !== '.' && !candidates.has(d); d = posix.dirname(d)) candidates.add(d)
   }
   const dirs: string[] = []
-  for (const d of candidates) {
-    const s = await lstat(join(ctx.workspace, d)).catch(() => null)
-    if (s?.isDirectory()) dirs.push(d)
-  }
+  for (const d of candidates) if (lstatIfAny(join(ctx.workspace, d))?.isDirectory()) dirs.push(d)
   return {
     base,
     tree,
     entries,
     createdDirs: dirs.sort(),
     removedUntracked: removedUntracked.sort(),
-    packBytes: (await stat(packFile)).size
+    packBytes: (await stat(packFile)).size,
+    packThin: thin
   }
 }
 

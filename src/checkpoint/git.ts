@@ -13,6 +13,8 @@ export interface GitOptions {
   stdoutFile?: string
   /** Read stdin from this file (input that may be gigabytes). */
   stdinFile?: string
+  /** With stdoutFile or stdinFile: given the last 4 KiB of stderr when git succeeds (a summary it prints last). */
+  onStderrTail?: (tail: string) => void
 }
 
 export class GitError extends Error {
@@ -69,13 +71,18 @@ function gitWithFiles(full: string[], what: string, o: GitOptions, env: NodeJS.P
     const out: Buffer[] = []
     child.stdout?.on('data', (d: Buffer) => out.push(d))
     let stderr = ''
+    let tail = ''
     child.stderr!.on('data', (d: Buffer) => {
-      if (stderr.length < 64 * 1024) stderr += d.toString('utf8')
+      const text = d.toString('utf8')
+      if (stderr.length < 64 * 1024) stderr += text
+      if (o.onStderrTail) tail = (tail + text).slice(-4096)
     })
     child.on('error', err => reject(failure(what, null, stderr, err.message)))
     child.on('close', code => {
-      if (code === 0 || (code !== null && o.okCodes?.includes(code))) resolve(Buffer.concat(out))
-      else reject(failure(what, code, stderr, `exit ${code}`))
+      if (code === 0 || (code !== null && o.okCodes?.includes(code))) {
+        o.onStderrTail?.(tail)
+        resolve(Buffer.concat(out))
+      } else reject(failure(what, code, stderr, `exit ${code}`))
     })
     child.stdin?.end(o.input ?? '')
   })

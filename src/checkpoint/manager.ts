@@ -121,8 +121,13 @@ export class Checkpointer {
           installJournal(this.paths.restore, this.paths.journal)
           Journal.load(this.paths.journal)
           if (!otherCommit) {
-            await verifyDelta(this.ctx, this.base, m.delta, join(this.paths.restore, PACK_FILE))
-            await applyDelta(this.ctx, m.delta)
+            const verified = await verifyDelta(
+              this.ctx,
+              this.base,
+              m.delta,
+              join(this.paths.restore, PACK_FILE)
+            )
+            await applyDelta(this.ctx, m.delta, verified)
           }
           this.o.logger.info(
             `restored checkpoint ${c.name} from the ${store.kind} (attempt ${m.attempt}, ${m.done} operations done, resuming at #${m.seq})${otherCommit ? '; it was made on another commit, so done operations are re-checked instead of applying its changes' : ''}`
@@ -170,7 +175,9 @@ export class Checkpointer {
       this.base,
       touchedPaths(this.o.plan, state),
       state.createdDirs,
-      join(this.paths.staging, PACK_FILE)
+      join(this.paths.staging, PACK_FILE),
+      // A shard's final result is for the merge, which then needs no bases to index it.
+      final && this.o.shard !== undefined
     )
     let done = 0
     for (let q = 0; q < state.total; q++) if (state.isDone(q)) done++

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { git, gitTop, type GitOptions } from './git.js'
 
@@ -45,13 +45,15 @@ export async function openPrivateGit(workspace: string, dir: string): Promise<Pr
     rmSync(gitDir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     await git(['init', '-q', '--bare', '--template=', gitDir], { cwd: dir, env: isolated() })
-    for (const [k, v] of [
-      ['core.bare', 'false'],
-      ['core.attributesFile', '/dev/null'],
-      // New content is compressed once, into the pack; its loose copy here is scratch.
-      ['core.looseCompression', '0']
-    ])
-      await git(['config', k, v], { cwd: dir, env: { ...isolated(), GIT_DIR: gitDir } })
+    // Settings of its own, after init's (where a key is set twice, git takes the last):
+    // - not bare: it is pointed at the checkout's work tree;
+    // - no attributes file of the user's (info/attributes, below, decides);
+    // - new content is compressed once, into the pack; its loose copy here is scratch;
+    // - no fsync: everything here is scratch, made again from the checkpoint if the runner dies.
+    appendFileSync(
+      join(gitDir, 'config'),
+      '[core]\n\tbare = false\n\tattributesFile = /dev/null\n\tlooseCompression = 0\n\tfsync = none\n'
+    )
   }
   mkdirSync(join(gitDir, 'info'), { recursive: true })
   mkdirSync(join(gitDir, 'objects', 'info'), { recursive: true })

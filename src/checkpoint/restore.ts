@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, lstatSync, openSync, readlinkSync, readSync, rmdirSync, type Stats } from 'node:fs'
+import { closeSync, openSync, readlinkSync, readSync, rmdirSync, type Stats } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { errorMessage } from '../errors.js'
@@ -9,7 +9,7 @@ import {
   CONTENT_MODES,
   DeltaMismatchError,
   exists,
-  oldSideCommit,
+  oldSideTree,
   topPath,
   treeIndex,
   written,
@@ -21,7 +21,7 @@ import {
 } from './delta.js'
 import { git } from './git.js'
 import { privateOpts } from './private-git.js'
-import { Rollback } from './rollback.js'
+import { lstatIfAny, Rollback } from './rollback.js'
 
 // Restoring a workspace delta on a fresh checkout: verify everything first, then apply all of it
 // or none.
@@ -30,6 +30,8 @@ import { Rollback } from './rollback.js'
 export interface DeltaPack {
   file: string
   entries: DeltaEntry[]
+  /** False when it needs no bases (DeltaManifest.packThin). */
+  thin?: boolean
 }
 
 /** Why a symlink at `path` pointing to `target` is unsafe, or null. */
@@ -76,7 +78,7 @@ export async function verifyDelta(
   now: DeltaBase | null,
   m: DeltaManifest,
   packs: string | DeltaPack[]
-): Promise<void> {
+): Promise<Verified> {
   const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
   const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
   if (unsafe.length)
@@ -88,14 +90,19 @@ export async function verifyDelta(
     throw new DeltaMismatchError(`the delta gives '${odd[0].path}' the unknown mode ${odd[0].newMode}`, [
       odd[0].path
     ])
-  await pathsClear(ctx, m)
   // A merge's combined delta carries its content in one pack per shard, each cut against its own
-  // old side; they are indexed side by side (git names each pack by its hash).
-  const sources = typeof packs === 'string' ? [{ file: packs, entries: m.entries }] : packs
-  await Promise.all(
+  // old side; they are indexed side by side (git names each pack by its hash), one thread each
+  // when there are several, while the workspace is looked at here.
+  const sources: DeltaPack[] =
+    typeof packs === 'string' ? [{ file: packs, entries: m.entries, thin: m.packThin }] : packs
+  const threads = sources.length > 1 ? ['--threads=1'] : []
+  // Without a captured base, preimages the checkout does not track are in no object store yet.
+  const untracked =
+    !now && sources.some(p => p.thin !== false) ? storeUntrackedPreimages(ctx, m) : Promise.resolve()
+  const indexing = Promise.allSettled(
     sources.map(async (p, k) => {
-      await oldSideCommit(ctx, p.entries, `old-index-${k}`)
-      await git(['index-pack', '--fix-thin', '--stdin'], {
+      if (p.thin !== false) await Promise.all([oldSideTree(ctx, p.entries, `old-index-${k}`), untracked])
+      await git(['index-pack', ...threads, '--fix-thin', '--stdin'], {
         ...privateOpts(ctx, ctx.top),
         stdinFile: p.file
       }).catch((err: Error) => {
@@ -103,6 +110,21 @@ export async function verifyDelta(
       })
     })
   )
+  let found: Found = new Map()
+  let bad: string[] | null = null
+  let refused: unknown = null
+  try {
+    found = pathsClear(ctx, m)
+    // A submodule's preimage is its commit, which only git can tell.
+    if (!now && !m.entries.some(e => e.oldMode === '160000')) bad = preimagesOnDisk(ctx, m, found)
+  } catch (err) {
+    refused = err
+  }
+  // Nothing is left running, whichever fails.
+  const failed = (await indexing).find(r => r.status === 'rejected')
+  if (refused) throw refused
+  // A pack cut against a preimage this workspace lacks does not unpack: name the preimage.
+  if (failed) throw bad?.length ? differs(bad) : failed.reason
   const news = written(m)
   const blobs = await readBlobs(ctx, [
     ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
@@ -119,25 +141,75 @@ export async function verifyDelta(
     const problem = linkProblem(e.path, blobs.get(e.newSha)?.toString('utf8') ?? '')
     if (problem) throw new DeltaMismatchError(`the delta makes '${e.path}' a symlink ${problem}`, [e.path])
   }
-  // A submodule's preimage is its commit, which only git can tell.
-  const base = now ?? (m.entries.some(e => e.oldMode === '160000') ? await captureBase(ctx) : null)
-  if (base?.tree === m.base.tree) return
-  const cur = base ? await treeIndex(ctx, base.tree) : null
+  if (!bad) {
+    const base = now ?? (await captureBase(ctx))
+    bad = base.tree === m.base.tree ? [] : await preimagesInTree(ctx, m, base)
+  }
+  if (bad.length) throw differs(bad)
+  return { sizes: have, found }
+}
+
+function differs(bad: string[]): DeltaMismatchError {
+  return new DeltaMismatchError(
+    `the workspace differs from what the checkpoint was made against at ${bad.length} path(s): ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`,
+    bad
+  )
+}
+
+/**
+ * Stores the blobs of the preimages that the checkout does not track (a pack may be cut against
+ * them: the capturing runner stored them with its base), through a scratch index.
+ */
+async function storeUntrackedPreimages(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+  const olds = m.entries.filter(e => CONTENT_MODES.has(e.oldMode)).map(e => e.path)
+  if (!olds.length) return
+  const listed = await git(['ls-files', '-z', '--', '.'], { cwd: ctx.workspace })
+  const tracked = new Set(listed.toString('utf8').split('\0'))
+  const paths = olds.filter(p => !tracked.has(p))
+  if (!paths.length) return
+  const index = join(ctx.dir, 'untracked-index')
+  await rm(index, { force: true })
+  // A preimage that is not there is not stored; the check of every preimage names it.
+  await git(['update-index', '--add', '-z', '--stdin'], {
+    ...privateOpts(ctx, ctx.workspace, { indexFile: index }),
+    input: paths.join('\0')
+  }).catch(() => undefined)
+  await rm(index, { force: true })
+}
+
+/** What the entries' paths held when verifyDelta looked (null: nothing), by path. */
+type Found = Map<string, Stats | null>
+
+/** What verifyDelta found, for applyDelta: the new blobs' sizes and what each entry's path held. */
+export interface Verified {
+  sizes: Map<string, number>
+  found: Found
+}
+
+/** Entries whose preimage the workspace does not hold, read from the workspace's tree as captured. */
+async function preimagesInTree(ctx: DeltaContext, m: DeltaManifest, base: DeltaBase): Promise<string[]> {
+  const cur = await treeIndex(ctx, base.tree)
   const bad: string[] = []
   for (const e of m.entries) {
-    const had = cur ? cur.get(e.path) : onDisk(ctx.workspace, e.path)
+    const had = cur.get(e.path)
     if (e.oldSha === ZERO) {
-      if (had || (cur && (await exists(join(ctx.workspace, e.path))))) bad.push(e.path)
+      if (had || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
     } else if (!had || had[0] !== e.oldMode || had[1] !== e.oldSha) {
       bad.push(e.path)
     }
   }
-  if (bad.length) {
-    throw new DeltaMismatchError(
-      `the workspace differs from what the checkpoint was made against at ${bad.length} path(s): ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`,
-      bad
-    )
+  return bad
+}
+
+/** Entries whose preimage the workspace does not hold, hashing only what is at their paths. */
+function preimagesOnDisk(ctx: DeltaContext, m: DeltaManifest, found: Found): string[] {
+  const bad: string[] = []
+  for (const e of m.entries) {
+    const had = onDisk(ctx.workspace, e.path, found.get(e.path) ?? null)
+    if (e.oldSha === ZERO ? had !== null : !had || had[0] !== e.oldMode || had[1] !== e.oldSha)
+      bad.push(e.path)
   }
+  return bad
 }
 
 /** Sizes of the blobs the entries' new sides name, by blob id, from one `cat-file --batch-check` (absent: git has no such blob). */
@@ -178,9 +250,8 @@ function* fileChunks(abs: string): Generator<Buffer> {
  * Mode and blob id of what the workspace holds at `rel`, as the private index stages it (bytes as
  * they are, the executable bit from the owner's), ['dir', ''] for a directory, null for nothing.
  */
-function onDisk(workspace: string, rel: string): [string, string] | null {
+function onDisk(workspace: string, rel: string, s: Stats | null): [string, string] | null {
   const abs = join(workspace, rel)
-  const s = lstatOrNull(abs)
   if (!s) return null
   if (s.isSymbolicLink()) {
     const target = readlinkSync(abs, { encoding: 'buffer' })
@@ -190,21 +261,13 @@ function onDisk(workspace: string, rel: string): [string, string] | null {
   return [s.mode & 0o100 ? '100755' : '100644', blobId(s.size, fileChunks(abs))]
 }
 
-/** What is at `p`, or null when nothing is (or a parent is not a directory). */
-function lstatOrNull(p: string): Stats | null {
-  try {
-    return lstatSync(p)
-  } catch {
-    return null
-  }
-}
-
 /**
  * Refuses a delta whose writes this workspace's own files stand in the way of: a path reached
  * through a symlink (it could lead outside), through a file that the delta does not remove, or
  * that is a directory here. (git would remove such files and directories to write its own.)
+ * Returns what each entry's path holds.
  */
-async function pathsClear(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
   const goes = new Set([
     ...m.entries.filter(e => e.newMode === '000000').map(e => e.path),
     ...m.removedUntracked
@@ -216,32 +279,35 @@ async function pathsClear(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
   for (const p of [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]) {
     for (let d = posix.dirname(p); d !== '.' && !seen.has(d); d = posix.dirname(d)) {
       seen.add(d)
-      const s = lstatOrNull(join(ctx.workspace, d))
+      const s = lstatIfAny(join(ctx.workspace, d))
       if (s?.isSymbolicLink()) refuse(p, `'${d}' is a symlink`)
       if (s && !s.isDirectory() && !goes.has(d)) refuse(p, `'${d}' is a file`)
     }
   }
-  for (const e of written(m)) {
+  const found: Found = new Map()
+  for (const e of m.entries) {
     // One synchronous lstat per path: thousands of promises cost more than the calls.
-    const s = lstatOrNull(join(ctx.workspace, e.path))
-    if (s?.isDirectory()) refuse(e.path, 'it is a directory')
+    const s = lstatIfAny(join(ctx.workspace, e.path)) ?? null
+    found.set(e.path, s)
+    if (s?.isDirectory() && CONTENT_MODES.has(e.newMode)) refuse(e.path, 'it is a directory')
   }
+  return found
 }
 
 /**
- * Applies a delta that verifyDelta accepted (its content is in the private git directory), all
- * or nothing: the removals (pruning the directories they empty, as git does), the new content
+ * Applies a delta that verifyDelta accepted (its content is in the private git directory; pass
+ * what it returned when nothing changed the workspace since), all or nothing: the removals (pruning the directories they empty, as git does), the new content
  * (written by git checkout-index with every filter off, so no LFS server or filter program is
  * needed), the created directories, the removals of untracked files; then checks every changed
  * path ended as the manifest says. Whatever fails on the way, the workspace is put back as it was.
  */
-export async function applyDelta(ctx: DeltaContext, m: DeltaManifest): Promise<void> {
+export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?: Verified): Promise<void> {
   const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
   try {
     const news = written(m)
-    const sizes = await blobSizes(ctx, news)
+    const sizes = verified?.sizes ?? (await blobSizes(ctx, news))
     const removed = m.entries.filter(e => e.newMode === '000000').map(e => e.path)
-    for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path)
+    for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path, verified?.found.get(e.path))
     for (const d of m.createdDirs) guard.keep(d)
     // A removal moves the file aside: it is both the removal and what a rollback puts back.
     for (const p of removed) guard.remove(p)
@@ -313,7 +379,7 @@ function checkApplied(ctx: DeltaContext, m: DeltaManifest, sizes: Map<string, nu
   const files = new Map<string, string>()
   for (const e of m.entries) {
     if (e.newMode === '160000') continue
-    const s = lstatOrNull(join(ctx.workspace, e.path))
+    const s = lstatIfAny(join(ctx.workspace, e.path))
     if (e.newSha === ZERO) {
       if (s) wrong.push(`'${e.path}' is still there`)
       continue

@@ -25,9 +25,12 @@ export class Rollback {
     mkdirSync(dir, { recursive: true })
   }
 
-  /** Notes `rel` (workspace-relative) before the restore writes it: kept in place, linked aside. */
-  keep(rel: string): void {
-    this.note(rel, false)
+  /**
+   * Notes `rel` (workspace-relative) before the restore writes it: kept in place, linked aside.
+   * `st` is what is there, when the caller has just looked (null: nothing).
+   */
+  keep(rel: string, st?: Stats | null): void {
+    this.note(rel, false, st)
   }
 
   /** Moves `rel` aside: the restore's removal of it, undone by rollback. */
@@ -35,14 +38,14 @@ export class Rollback {
     this.note(rel, true)
   }
 
-  private note(rel: string, move: boolean): void {
+  private note(rel: string, move: boolean, known?: Stats | null): void {
     if (this.saved.has(rel) || this.absent.has(rel)) {
       if (move && this.saved.has(rel)) rmSync(join(this.root, rel), { recursive: true, force: true })
       return
     }
     this.noteAncestors(rel)
     const abs = join(this.root, rel)
-    const st = lstatIfAny(abs)
+    const st = known === undefined ? lstatIfAny(abs) : known
     if (!st) {
       this.absent.add(rel)
       return
@@ -89,13 +92,12 @@ export class Rollback {
   }
 }
 
-/** The path's lstat, or undefined where nothing is there (also when a parent is a file). */
-function lstatIfAny(abs: string): Stats | undefined {
+/** The path's lstat, or undefined where nothing is there (also when a parent is a file), without an exception per missing path. */
+export function lstatIfAny(abs: string): Stats | undefined {
   try {
-    return lstatSync(abs)
+    return lstatSync(abs, { throwIfNoEntry: false })
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined
     throw err
   }
 }

@@ -7,7 +7,7 @@ import {
   type CheckpointManifest
 } from '../checkpoint/checkpoint.js'
 import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
-import { applyDelta, verifyDelta } from '../checkpoint/restore.js'
+import { applyDelta, verifyDelta, type Verified } from '../checkpoint/restore.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
@@ -73,14 +73,19 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   checkShardable(o, loaded)
   const { delta, shared } = combineDeltas(loaded)
   const ctx = await deltaContext(o.workspace, join(o.localDir, 'git'))
+  let verified: Verified
   try {
     // The merge needs no base of its own: only the paths the shards changed are checked.
-    await verifyDelta(
+    verified = await verifyDelta(
       ctx,
       null,
       delta,
       loaded
-        .map(l => ({ file: join(l.r.dir, PACK_FILE), entries: l.manifest.delta.entries }))
+        .map(l => ({
+          file: join(l.r.dir, PACK_FILE),
+          entries: l.manifest.delta.entries,
+          thin: l.manifest.delta.packThin
+        }))
         .filter(p => existsSync(p.file))
     )
   } catch (err) {
@@ -88,7 +93,7 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
       `cannot merge: the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
     )
   }
-  await applyDelta(ctx, delta)
+  await applyDelta(ctx, delta, verified)
   o.logger.info(
     `applied the combined changes of ${o.count} shards: ${delta.entries.length} paths (${shared} changed alike by several shards), ${delta.createdDirs.length} directories created`
   )

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Checkpointer } from '../../src/checkpoint/manager.js'
 import { runPlan } from '../../src/engine.js'
@@ -43,7 +43,16 @@ export class ShardLab {
   }
 
   /** Runs shard `index` of `count` to its end; its final result as the merge downloads it. */
-  async shard(text: string, index: number, count: number): Promise<ShardResult & { report: Report }> {
+  /**
+   * Runs one shard and returns its final result. With `thin`, its pack is cut thin, as a periodic
+   * checkpoint's is, and its manifest does not say so, as results of earlier versions did not.
+   */
+  async shard(
+    text: string,
+    index: number,
+    count: number,
+    opts: { thin?: boolean } = {}
+  ): Promise<ShardResult & { report: Report }> {
     const plan = parsePlan(text, 'plan.yml')
     const ws = this.next(`shard${index}`)
     freshClone(this.origin, ws)
@@ -69,7 +78,13 @@ export class ShardLab {
       retryBaseMs: 1,
       shard
     })
-    await cp.capture(true)
+    await cp.capture(!opts.thin)
+    if (opts.thin) {
+      const file = join(cp.paths.staging, 'checkpoint.json')
+      const m = JSON.parse(readFileSync(file, 'utf8')) as { delta: { packThin?: boolean } }
+      delete m.delta.packThin
+      writeFileSync(file, JSON.stringify(m))
+    }
     const dir = this.next(`shard${index}-result`)
     mkdirSync(dir, { recursive: true })
     for (const f of ['checkpoint.json', 'delta.pack', 'state.json', 'journal.wal', 'plan.json']) {
