@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-BRIT7NZV.js";
+} from "./chunks/chunk-KDQ6FJYJ.js";
 import {
   Journal,
   RunState,

@@ -106,12 +106,3 @@ function fixedSettings(args: string[]): string[] {
     ...args
   ]
 }
-
-/** The top of the git work tree containing `dir`, or null when `dir` is not in one. */
-export async function gitTop(dir: string): Promise<string | null> {
-  try {
-    return (await git(['rev-parse', '--show-toplevel'], { cwd: dir })).toString('utf8').trim()
-  } catch {
-    return null
-  }
-}

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { git, gitTop, type GitOptions } from './git.js'
+import { git, type GitOptions } from './git.js'
 
 /**
  * Attributes that make git see the working tree's bytes as they are: no clean/smudge filter
@@ -31,8 +31,9 @@ export interface PrivateGit {
 
 /** Finds the work tree around `workspace` and prepares the private git directory in `dir`. */
 export async function openPrivateGit(workspace: string, dir: string): Promise<PrivateGit> {
-  const top = await gitTop(workspace)
-  if (!top) throw new Error(`'${workspace}' is not inside a git work tree; the workspace delta needs git`)
+  const where = await locate(workspace)
+  if (!where) throw new Error(`'${workspace}' is not inside a git work tree; the workspace delta needs git`)
+  const { top } = where
   const gitDir = join(dir, 'git')
   const pg: PrivateGit = {
     top,
@@ -59,15 +60,26 @@ export async function openPrivateGit(workspace: string, dir: string): Promise<Pr
   mkdirSync(join(gitDir, 'objects', 'info'), { recursive: true })
   writeFileSync(join(gitDir, 'info', 'attributes'), RAW_ATTRIBUTES)
   // The checkout's own excludes still decide what counts as ignored.
-  const exclude = await userGitPath(top, 'info/exclude')
-  writeFileSync(join(gitDir, 'info', 'exclude'), existsSync(exclude) ? readFileSync(exclude) : '')
-  writeFileSync(join(gitDir, 'objects', 'info', 'alternates'), `${await userGitPath(top, 'objects')}\n`)
+  writeFileSync(join(gitDir, 'info', 'exclude'), existsSync(where.exclude) ? readFileSync(where.exclude) : '')
+  writeFileSync(join(gitDir, 'objects', 'info', 'alternates'), `${where.objects}\n`)
   return pg
 }
 
-async function userGitPath(top: string, what: string): Promise<string> {
-  const p = (await git(['rev-parse', '--git-path', what], { cwd: top })).toString('utf8').trim()
-  return resolve(top, p)
+/** The work tree's top and the checkout's exclude file and object directory, in one git call; null outside a work tree. */
+async function locate(workspace: string): Promise<{ top: string; exclude: string; objects: string } | null> {
+  let out: string
+  try {
+    out = (
+      await git(['rev-parse', '--show-toplevel', '--git-path', 'info/exclude', '--git-path', 'objects'], {
+        cwd: workspace
+      })
+    ).toString('utf8')
+  } catch {
+    return null
+  }
+  // --git-path answers relative to where git runs.
+  const [top, exclude, objects] = out.replace(/\n$/, '').split('\n')
+  return { top, exclude: resolve(workspace, exclude), objects: resolve(workspace, objects) }
 }
 
 /** No system or global git config: two runners configured differently see the same bytes. */
