@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-KDQ6FJYJ.js";
+} from "./chunks/chunk-EZRBSFB6.js";
 import {
   Journal,
   RunState,

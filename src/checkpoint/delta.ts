@@ -64,14 +64,21 @@ export async function deltaContext(workspace: string, dir: string): Promise<Delt
   return { workspace: ws, ...(await openPrivateGit(ws, dir)) }
 }
 
+/**
+ * `git add` that writes new content into one pack per call (git's bulk check-in, for every file
+ * over a byte) instead of a loose object per file: one file created instead of thousands, and
+ * the delta's pack then copies the compressed objects as they are.
+ */
+const ADD = ['-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=1', 'add']
+
 /** Stages the workspace's bytes as they are into the private index (incrementally: only changed files are hashed). */
 export async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string> {
   const here = privateOpts(ctx, ctx.workspace)
-  await git(['add', '-A', '--', '.'], here)
+  await git([...ADD, '-A', '--', '.'], here)
   const forced = await ignoredAmong(ctx, touched)
   if (forced.length) {
     // Paths operations touched are captured even where .gitignore matches them.
-    await git(['add', '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+    await git([...ADD, '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
       ...here,
       input: forced.join('\0'),
       env: { ...here.env, GIT_LITERAL_PATHSPECS: '1' }
