@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-EZRBSFB6.js";
+} from "./chunks/chunk-Y4PBLMZQ.js";
 import {
   Journal,
   RunState,

@@ -208,6 +208,35 @@ describe('workspace delta', () => {
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
+  it.each([
+    ['the base captured', true],
+    ['only the changed paths hashed (a merge)', false]
+  ])(
+    'a restore that fails after removing and writing puts every removed file back, from git where it holds them (%s)',
+    async (_, withBase) => {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      const { touched, created } = change(a)
+      mkdirSync(join(a, 'zz-blocker'))
+      const m = await captureDelta(ca, base, touched, [...created, 'zz-blocker'], join(root, 'patch'))
+      expect(m.entries.filter(e => e.newMode === '000000').map(e => e.path)).toEqual(
+        expect.arrayContaining(['gone.txt', 'dir/inner/file.txt', 'old/name.md'])
+      )
+      // On this runner an untracked file stands where the delta makes a directory, last of all.
+      writeFileSync(join(b, 'zz-blocker'), 'in the way\n')
+      const before = snapshotTree(b, ['.git'])
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const verified = await verifyDelta(cb, withBase ? await captureBase(cb) : null, m, join(root, 'patch'))
+      const err = await applyDelta(cb, m, verified).then(
+        () => null,
+        (e: Error) => e
+      )
+      expect(err?.message).toMatch(/put back as the checkout made it/)
+      expect(snapshotTree(b, ['.git'])).toEqual(before)
+    }
+  )
+
   describe('refuses a forged delta before applying anything', () => {
     async function forged(
       change: (a: string) => void,

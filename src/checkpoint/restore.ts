@@ -129,7 +129,11 @@ export async function verifyDelta(
   const blobs = await readBlobs(ctx, [
     ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
   ])
-  const have = await blobSizes(ctx, news)
+  // The removed preimages too: those git holds need no backup (see applyDelta).
+  const have = await blobSizes(ctx, [
+    ...news.map(e => e.newSha),
+    ...m.entries.filter(e => e.newMode === '000000' && e.oldSha !== ZERO).map(e => e.oldSha)
+  ])
   const lacking = news.filter(e => !have.has(e.newSha)).map(e => e.path)
   if (lacking.length)
     throw new DeltaMismatchError(
@@ -180,7 +184,10 @@ async function storeUntrackedPreimages(ctx: DeltaContext, m: DeltaManifest): Pro
 /** What the entries' paths held when verifyDelta looked (null: nothing), by path. */
 type Found = Map<string, Stats | null>
 
-/** What verifyDelta found, for applyDelta: the new blobs' sizes and what each entry's path held. */
+/**
+ * What verifyDelta found, for applyDelta: the sizes of the new blobs and of the removed preimages
+ * git holds, and what each entry's path held.
+ */
 export interface Verified {
   sizes: Map<string, number>
   found: Found
@@ -212,13 +219,13 @@ function preimagesOnDisk(ctx: DeltaContext, m: DeltaManifest, found: Found): str
   return bad
 }
 
-/** Sizes of the blobs the entries' new sides name, by blob id, from one `cat-file --batch-check` (absent: git has no such blob). */
-async function blobSizes(ctx: DeltaContext, entries: DeltaEntry[]): Promise<Map<string, number>> {
+/** Sizes of blobs by id, from one `cat-file --batch-check` (absent: git has no such blob). */
+async function blobSizes(ctx: DeltaContext, shas: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>()
-  if (!entries.length) return out
+  if (!shas.length) return out
   const listed = await git(['cat-file', '--batch-check'], {
     ...privateOpts(ctx, ctx.top),
-    input: entries.map(e => e.newSha).join('\n') + '\n'
+    input: shas.join('\n') + '\n'
   })
   for (const l of listed.toString('utf8').split('\n')) {
     const m = /^([0-9a-f]{40}) blob (\d+)$/.exec(l)
@@ -305,20 +312,38 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
   const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
   try {
     const news = written(m)
-    const sizes = verified?.sizes ?? (await blobSizes(ctx, news))
-    const removed = m.entries.filter(e => e.newMode === '000000').map(e => e.path)
+    const sizes =
+      verified?.sizes ??
+      (await blobSizes(
+        ctx,
+        news.map(e => e.newSha)
+      ))
+    const removed = m.entries.filter(e => e.newMode === '000000')
     for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path, verified?.found.get(e.path))
     for (const d of m.createdDirs) guard.keep(d)
-    // A removal moves the file aside: it is both the removal and what a rollback puts back.
-    for (const p of removed) guard.remove(p)
-    pruneEmptied(ctx.workspace, removed)
-    await writeNewSide(ctx, news)
+    for (const e of removed) {
+      // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
+      // rollback writes it again from git. Any other is moved aside, the removal and its backup.
+      if (verified?.sizes.has(e.oldSha) && CONTENT_MODES.has(e.oldMode))
+        guard.drop(e.path, e.oldMode, e.oldSha)
+      else guard.remove(e.path)
+    }
+    pruneEmptied(
+      ctx.workspace,
+      removed.map(e => e.path),
+      [...news.map(e => e.path), ...m.createdDirs]
+    )
+    await writeBlobs(
+      ctx,
+      news.map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
+      'apply-index'
+    )
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
     checkApplied(ctx, m, sizes)
   } catch (err) {
     try {
-      guard.rollback()
+      await guard.rollback(dropped => writeBlobs(ctx, dropped, 'rollback-index'))
     } catch (undo) {
       throw new Error(
         `${errorMessage(err)}; putting the workspace back failed too (${errorMessage(undo)}); the saved files are in ${join(ctx.dir, 'rollback')}`,
@@ -332,13 +357,22 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
   guard.commit()
 }
 
-/** Removes the directories that the removal of `removed` left empty, deepest first (as git does). */
-function pruneEmptied(root: string, removed: string[]): void {
-  const dirs = new Set<string>()
-  for (const p of removed) {
-    for (let d = posix.dirname(p); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d)
+/**
+ * Removes the directories that the removal of `removed` left empty, deepest first (as git does),
+ * except those that what is written next goes into.
+ */
+function pruneEmptied(root: string, removed: string[], next: string[]): void {
+  const ancestors = (paths: string[]): Set<string> => {
+    const dirs = new Set<string>()
+    for (const p of paths) {
+      for (let d = posix.dirname(p); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d)
+    }
+    return dirs
   }
-  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
+  const kept = ancestors(next)
+  for (const d of next) kept.add(d)
+  const dirs = [...ancestors(removed)].filter(d => !kept.has(d))
+  for (const d of dirs.sort((a, b) => b.length - a.length)) {
     try {
       rmdirSync(join(root, d))
     } catch {
@@ -347,15 +381,19 @@ function pruneEmptied(root: string, removed: string[]): void {
   }
 }
 
-/** Writes the entries' new content, modes and symlinks into the work tree through a scratch index. */
-async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<void> {
-  if (!entries.length) return
-  const index = join(ctx.dir, 'apply-index')
+/** Writes blobs (modes, symlinks) at their paths in the work tree, by git through a scratch index. */
+async function writeBlobs(
+  ctx: DeltaContext,
+  items: { mode: string; sha: string; path: string }[],
+  scratch: string
+): Promise<void> {
+  if (!items.length) return
+  const index = join(ctx.dir, scratch)
   await rm(index, { force: true })
   const opts = privateOpts(ctx, ctx.top, { indexFile: index })
   await git(['update-index', '-z', '--index-info'], {
     ...opts,
-    input: entries.map(e => `${e.newMode} ${e.newSha}\t${topPath(ctx, e.path)}\0`).join('')
+    input: items.map(e => `${e.mode} ${e.sha}\t${topPath(ctx, e.path)}\0`).join('')
   })
   // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
   // create them side by side (git 2.32+; an older git ignores the setting).
@@ -363,7 +401,7 @@ async function writeNewSide(ctx: DeltaContext, entries: DeltaEntry[]): Promise<v
   await git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
     env: { ...opts.env, ...workers },
-    input: entries.map(e => `${topPath(ctx, e.path)}\0`).join('')
+    input: items.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
   await rm(index, { force: true })
 }

@@ -1,4 +1,4 @@
-import { cpSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, type Stats } from 'node:fs'
+import { cpSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, unlinkSync, type Stats } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 
 /**
@@ -11,6 +11,8 @@ import { dirname, join, posix } from 'node:path'
  */
 export class Rollback {
   private readonly saved = new Map<string, string>()
+  /** Removed files whose content git holds: written again from git on rollback. */
+  private readonly dropped: { path: string; mode: string; sha: string }[] = []
   private readonly absent = new Set<string>()
   /** Directories found there already (so each is looked at once). */
   private readonly there = new Set<string>()
@@ -31,6 +33,22 @@ export class Rollback {
    */
   keep(rel: string, st?: Stats | null): void {
     this.note(rel, false, st)
+  }
+
+  /**
+   * Removes `rel`, a file or symlink whose content git holds as blob `sha` (mode `mode`): a
+   * rollback writes it again from git instead of from a saved copy.
+   */
+  drop(rel: string, mode: string, sha: string): void {
+    this.noteAncestors(rel)
+    try {
+      unlinkSync(join(this.root, rel))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+      this.absent.add(rel)
+      return
+    }
+    this.dropped.push({ path: rel, mode, sha })
   }
 
   /** Moves `rel` aside: the restore's removal of it, undone by rollback. */
@@ -73,8 +91,14 @@ export class Rollback {
     }
   }
 
-  /** Puts the workspace back as it was before the first write. Deepest paths first. */
-  rollback(): void {
+  /**
+   * Puts the workspace back as it was before the first write: removes what the restore created
+   * (deepest paths first), puts back the saved copies, and has `rewrite` write the dropped files
+   * again from git.
+   */
+  async rollback(
+    rewrite: (dropped: { path: string; mode: string; sha: string }[]) => Promise<void>
+  ): Promise<void> {
     const created = [...this.absent].sort((a, b) => b.length - a.length)
     for (const rel of created) rmSync(join(this.root, rel), { recursive: true, force: true })
     for (const [rel, aside] of this.saved) {
@@ -83,6 +107,8 @@ export class Rollback {
       mkdirSync(dirname(abs), { recursive: true })
       moveAside(aside, abs)
     }
+    for (const d of this.dropped) rmSync(join(this.root, d.path), { recursive: true, force: true })
+    await rewrite(this.dropped)
     this.commit()
   }
 
