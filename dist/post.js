@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-Y4PBLMZQ.js";
+} from "./chunks/chunk-VHKHAFXJ.js";
 import {
   Journal,
   RunState,

@@ -77,7 +77,9 @@ export async function verifyDelta(
   ctx: DeltaContext,
   now: DeltaBase | null,
   m: DeltaManifest,
-  packs: string | DeltaPack[]
+  packs: string | DeltaPack[],
+  /** Packs among `packs` whose indexing the caller started already (see indexWholePacks). */
+  started?: Indexing
 ): Promise<Verified> {
   const all = [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]
   const unsafe = all.filter(p => pathProblem(p) !== null || normalizeRel(p) !== p)
@@ -95,21 +97,19 @@ export async function verifyDelta(
   // when there are several, while the workspace is looked at here.
   const sources: DeltaPack[] =
     typeof packs === 'string' ? [{ file: packs, entries: m.entries, thin: m.packThin }] : packs
-  const threads = sources.length > 1 ? ['--threads=1'] : []
+  const rest = sources.filter(p => !started?.packs.includes(p))
   // Without a captured base, preimages the checkout does not track are in no object store yet.
   const untracked =
-    !now && sources.some(p => p.thin !== false) ? storeUntrackedPreimages(ctx, m) : Promise.resolve()
-  const indexing = Promise.allSettled(
-    sources.map(async (p, k) => {
-      if (p.thin !== false) await Promise.all([oldSideTree(ctx, p.entries, `old-index-${k}`), untracked])
-      await git(['index-pack', ...threads, '--fix-thin', '--stdin'], {
-        ...privateOpts(ctx, ctx.top),
-        stdinFile: p.file
-      }).catch((err: Error) => {
-        throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
+    !now && rest.some(p => p.thin !== false) ? storeUntrackedPreimages(ctx, m) : Promise.resolve()
+  const indexing = Promise.all([
+    started?.settled ?? [],
+    Promise.allSettled(
+      rest.map(async (p, k) => {
+        if (p.thin !== false) await Promise.all([oldSideTree(ctx, p.entries, `old-index-${k}`), untracked])
+        await indexPack(ctx, p, sources.length > 1)
       })
-    })
-  )
+    )
+  ]).then(([a, b]) => [...a, ...b])
   let found: Found = new Map()
   let bad: string[] | null = null
   let refused: unknown = null
@@ -179,6 +179,31 @@ async function storeUntrackedPreimages(ctx: DeltaContext, m: DeltaManifest): Pro
     input: paths.join('\0')
   }).catch(() => undefined)
   await rm(index, { force: true })
+}
+
+/** Packs being indexed into the private git directory, started before verifyDelta awaits them. */
+export interface Indexing {
+  packs: DeltaPack[]
+  settled: Promise<PromiseSettledResult<void>[]>
+}
+
+/**
+ * Starts indexing the packs among `packs` that need no bases (cut whole), so that a caller can do
+ * other work meanwhile: nothing of the workspace is read, and git checks every object it indexes.
+ */
+export function indexWholePacks(ctx: DeltaContext, packs: DeltaPack[], several = packs.length > 1): Indexing {
+  const whole = packs.filter(p => p.thin === false)
+  return { packs: whole, settled: Promise.allSettled(whole.map(p => indexPack(ctx, p, several))) }
+}
+
+/** Indexes one pack into the private git directory; one thread when several are indexed at once. */
+async function indexPack(ctx: DeltaContext, p: DeltaPack, several: boolean): Promise<void> {
+  await git(['index-pack', ...(several ? ['--threads=1'] : []), '--fix-thin', '--stdin'], {
+    ...privateOpts(ctx, ctx.top),
+    stdinFile: p.file
+  }).catch((err: Error) => {
+    throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
+  })
 }
 
 /** What the entries' paths held when verifyDelta looked (null: nothing), by path. */

@@ -7,7 +7,14 @@ import {
   type CheckpointManifest
 } from '../checkpoint/checkpoint.js'
 import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
-import { applyDelta, verifyDelta, type Verified } from '../checkpoint/restore.js'
+import {
+  applyDelta,
+  indexWholePacks,
+  verifyDelta,
+  type DeltaPack,
+  type Indexing,
+  type Verified
+} from '../checkpoint/restore.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
@@ -69,26 +76,41 @@ interface Loaded {
  */
 export async function mergeShards(o: MergeOptions): Promise<Report> {
   const startedAt = Date.now()
-  const loaded = loadResults(o)
-  checkShardable(o, loaded)
-  const { delta, shared } = combineDeltas(loaded)
   const ctx = await deltaContext(o.workspace, join(o.localDir, 'git'))
+  // Each shard's pack is indexed as soon as its checkpoint verifies, while the rest is read and
+  // checked (a pack cut whole needs nothing of the workspace; others wait for verifyDelta).
+  const packs: DeltaPack[] = []
+  const early: Indexing[] = []
+  const started = (): Indexing => ({
+    packs: early.flatMap(e => e.packs),
+    settled: Promise.all(early.map(e => e.settled)).then(r => r.flat())
+  })
+  let loaded: Loaded[]
+  let combined: ReturnType<typeof combineDeltas>
+  try {
+    loaded = loadResults(o, (dir, manifest) => {
+      const pack = {
+        file: join(dir, PACK_FILE),
+        entries: manifest.delta.entries,
+        thin: manifest.delta.packThin
+      }
+      if (!existsSync(pack.file)) return
+      packs.push(pack)
+      early.push(indexWholePacks(ctx, [pack], o.count > 1))
+    })
+    checkShardable(o, loaded)
+    combined = combineDeltas(loaded)
+  } catch (err) {
+    await started().settled
+    throw err
+  }
+  const { delta, shared } = combined
   let verified: Verified
   try {
     // The merge needs no base of its own: only the paths the shards changed are checked.
-    verified = await verifyDelta(
-      ctx,
-      null,
-      delta,
-      loaded
-        .map(l => ({
-          file: join(l.r.dir, PACK_FILE),
-          entries: l.manifest.delta.entries,
-          thin: l.manifest.delta.packThin
-        }))
-        .filter(p => existsSync(p.file))
-    )
+    verified = await verifyDelta(ctx, null, delta, packs, started())
   } catch (err) {
+    await started().settled
     throw new MergeRefusal(
       `cannot merge: the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
     )
@@ -106,7 +128,7 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
 }
 
 /** Reads and verifies every shard's result; refuses naming each shard that is missing, incomplete or failed. */
-function loadResults(o: MergeOptions): Loaded[] {
+function loadResults(o: MergeOptions, opened: (dir: string, manifest: CheckpointManifest) => void): Loaded[] {
   const problems: string[] = []
   const loaded: Loaded[] = []
   for (let i = 1; i <= o.count; i++) {
@@ -123,6 +145,7 @@ function loadResults(o: MergeOptions): Loaded[] {
         throw new CheckpointError(
           `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
         )
+      opened(r.dir, manifest)
       const reportPath = join(r.dir, REPORT_FILE)
       if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report
