@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-VHKHAFXJ.js";
+} from "./chunks/chunk-B57YUJNN.js";
 import "./chunks/chunk-XMRR5ZQQ.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-VHKHAFXJ.js";
+} from "./chunks/chunk-B57YUJNN.js";
 import {
   Journal,
   RunState,

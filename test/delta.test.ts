@@ -65,6 +65,24 @@ function change(a: string): { touched: string[]; created: string[] } {
   }
 }
 
+/** Both ways a delta is verified: against the base captured on this runner, or path by path (a merge). */
+const BASES: [string, boolean][] = [
+  ['the base captured', true],
+  ['only the changed paths hashed (a merge)', false]
+]
+
+/** A fresh pair of clones, every kind of change made in `a` (and `more`), and its delta. */
+async function changed(
+  more: (a: string) => string[] = () => []
+): Promise<{ root: string; a: string; b: string; m: DeltaManifest }> {
+  const { root, a, b } = await setup()
+  const ca = await deltaContext(a, join(root, 'idx-a'))
+  const base = await captureBase(ca)
+  const { touched, created } = change(a)
+  const m = await captureDelta(ca, base, touched, [...created, ...more(a)], join(root, 'patch'))
+  return { root, a, b, m }
+}
+
 describe('workspace delta', () => {
   it("restores on a fresh checkout a pack whose trees are deltas against the old side's (renames only)", async () => {
     const root = tempDir('bulk-ops-delta-thin-')
@@ -167,17 +185,10 @@ describe('workspace delta', () => {
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
-  it.each([
-    ['the base captured', true],
-    ['only the changed paths hashed (a merge)', false]
-  ])(
+  it.each(BASES)(
     'refuses a workspace that differs at a changed path, names it, and changes nothing (%s)',
     async (_, withBase) => {
-      const { root, a, b } = await setup()
-      const ca = await deltaContext(a, join(root, 'idx-a'))
-      const base = await captureBase(ca)
-      const { touched, created } = change(a)
-      const m = await captureDelta(ca, base, touched, created, join(root, 'patch'))
+      const { root, b, m } = await changed()
       writeFileSync(join(b, 'edit.txt'), 'someone else edited this\n')
       chmodSync(join(b, 'bin.dat'), 0o755)
       mkdirSync(join(b, 'new'))
@@ -195,11 +206,7 @@ describe('workspace delta', () => {
   )
 
   it('applies on a workspace checked at the changed paths only, unrelated changes left as they are', async () => {
-    const { root, a, b } = await setup()
-    const ca = await deltaContext(a, join(root, 'idx-a'))
-    const base = await captureBase(ca)
-    const { touched, created } = change(a)
-    const m = await captureDelta(ca, base, touched, created, join(root, 'patch'))
+    const { root, a, b, m } = await changed()
     writeFileSync(join(a, 'unrelated.txt'), 'an unrelated change\n')
     writeFileSync(join(b, 'unrelated.txt'), 'an unrelated change\n')
     const cb = await deltaContext(b, join(root, 'idx-b'))
@@ -208,18 +215,13 @@ describe('workspace delta', () => {
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
-  it.each([
-    ['the base captured', true],
-    ['only the changed paths hashed (a merge)', false]
-  ])(
+  it.each(BASES)(
     'a restore that fails after removing and writing puts every removed file back, from git where it holds them (%s)',
     async (_, withBase) => {
-      const { root, a, b } = await setup()
-      const ca = await deltaContext(a, join(root, 'idx-a'))
-      const base = await captureBase(ca)
-      const { touched, created } = change(a)
-      mkdirSync(join(a, 'zz-blocker'))
-      const m = await captureDelta(ca, base, touched, [...created, 'zz-blocker'], join(root, 'patch'))
+      const { root, b, m } = await changed(a => {
+        mkdirSync(join(a, 'zz-blocker'))
+        return ['zz-blocker']
+      })
       expect(m.entries.filter(e => e.newMode === '000000').map(e => e.path)).toEqual(
         expect.arrayContaining(['gone.txt', 'dir/inner/file.txt', 'old/name.md'])
       )

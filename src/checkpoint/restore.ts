@@ -44,14 +44,16 @@ function linkProblem(path: string, target: string): string | null {
   return null
 }
 
+/** One `git cat-file` over the objects `shas`, in the private git directory. */
+function catFile(ctx: DeltaContext, mode: '--batch' | '--batch-check', shas: string[]): Promise<Buffer> {
+  return git(['cat-file', mode], { ...privateOpts(ctx, ctx.top), input: shas.join('\n') + '\n' })
+}
+
 /** Reads blobs with one `cat-file --batch`: sha → content (absent when git has no such blob). */
 async function readBlobs(ctx: DeltaContext, shas: string[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>()
   if (!shas.length) return out
-  const raw = await git(['cat-file', '--batch'], {
-    ...privateOpts(ctx, ctx.top),
-    input: shas.join('\n') + '\n'
-  })
+  const raw = await catFile(ctx, '--batch', shas)
   let at = 0
   while (at < raw.length) {
     const nl = raw.indexOf(0x0a, at)
@@ -248,10 +250,7 @@ function preimagesOnDisk(ctx: DeltaContext, m: DeltaManifest, found: Found): str
 async function blobSizes(ctx: DeltaContext, shas: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>()
   if (!shas.length) return out
-  const listed = await git(['cat-file', '--batch-check'], {
-    ...privateOpts(ctx, ctx.top),
-    input: shas.join('\n') + '\n'
-  })
+  const listed = await catFile(ctx, '--batch-check', shas)
   for (const l of listed.toString('utf8').split('\n')) {
     const m = /^([0-9a-f]{40}) blob (\d+)$/.exec(l)
     if (m) out.set(m[1], Number(m[2]))
