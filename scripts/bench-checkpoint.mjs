@@ -8,7 +8,7 @@
 // BENCH_QUICK=1 runs 10× smaller; BENCH_ONLY=checkpoint or checkpoint-lfs picks one.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +31,8 @@ const mb = b => `${(b / 1048576).toFixed(2)} MiB`
 
 try {
   const entry = join(tmp, 'entry.js')
+  // The bundle finds the spawner that starts the plan's commands beside it, as dist/ has it.
+  copyFileSync(join(repo, 'src/ops/spawner.pl'), join(tmp, 'spawner.pl'))
   await build({
     entryPoints: [join(repo, 'scripts/bench-checkpoint-entry.ts')],
     outfile: entry,
@@ -56,7 +58,7 @@ try {
    * One measurement: `fill(origin)` writes the repository's files, the plan runs on a clone
    * (attempt 1) and is captured, then restored onto a second clone.
    */
-  const measure = ({ name, title, fill, plan, cloneArgs = [], breakFilters = [] }) => {
+  const measure = ({ name, title, fill, plan, ops, cloneArgs = [], breakFilters = [] }) => {
     const dir = join(tmp, name)
     const origin = join(dir, 'origin')
     mkdirSync(origin, { recursive: true })
@@ -75,6 +77,9 @@ try {
     const local = join(dir, 'local')
     const ws1 = clone('attempt1')
     const cap = child('capture', ws1, local, planFile)
+    // A measurement of a plan that did not run would measure nothing.
+    if (cap.executed !== ops)
+      throw new Error(`${name}: attempt 1 executed ${cap.executed} of ${ops} operations`)
 
     const copyStart = performance.now()
     execFileSync('cp', ['-a', ws1, join(dir, 'full-copy')])
@@ -120,7 +125,8 @@ try {
           writeFileSync(join(d, `f${i}.${i < moved ? 'md' : 'txt'}`), `file ${i}\n${'x'.repeat(200)}\n`)
         }
       },
-      plan: 'version: 1\noperations:\n  - move: { from: "legacy/**/*.md", to: "docs/{relpath}" }\n'
+      plan: 'version: 1\noperations:\n  - move: { from: "legacy/**/*.md", to: "docs/{relpath}" }\n',
+      ops: moved
     })
   }
 
@@ -159,7 +165,8 @@ try {
           '      files: "img/**/*.png"',
           `      command: [sh, -c, 'head -c 153600 /dev/urandom > "$1"', sh, "{path}"]`,
           ''
-        ].join('\n')
+        ].join('\n'),
+        ops: images
       })
     }
   }
