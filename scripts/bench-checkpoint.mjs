@@ -121,7 +121,7 @@ try {
       fill: origin => {
         for (let i = 0; i < files; i++) {
           const d = join(origin, i < moved ? 'legacy' : 'src', `d${Math.floor(i / PER_DIR)}`)
-          if (i % PER_DIR === 0) mkdirSync(d, { recursive: true })
+          if (i % PER_DIR === 0 || i === moved) mkdirSync(d, { recursive: true })
           writeFileSync(join(d, `f${i}.${i < moved ? 'md' : 'txt'}`), `file ${i}\n${'x'.repeat(200)}\n`)
         }
       },
@@ -152,7 +152,7 @@ try {
           for (let i = 0; i < files; i++) {
             const image = i < images
             const d = join(origin, image ? 'img' : 'src', `d${Math.floor(i / PER_DIR)}`)
-            if (i % PER_DIR === 0) mkdirSync(d, { recursive: true })
+            if (i % PER_DIR === 0 || i === images) mkdirSync(d, { recursive: true })
             if (image) writeFileSync(join(d, `p${i}.png`), randomBytes(200 * 1024))
             else writeFileSync(join(d, `f${i}.txt`), `file ${i}\n${'x'.repeat(200)}\n`)
           }
