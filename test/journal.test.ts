@@ -9,13 +9,14 @@ import { St } from '../src/journal/state.js'
 import { encodeRecord, replayBuffer, WalCorruptError, WalWriter, type WalRecord } from '../src/journal/wal.js'
 import { ResumeError } from '../src/errors.js'
 import { parsePlan } from '../src/plan/load.js'
+import { MatchList } from '../src/plan/match-list.js'
 import { removeDir, tempDir } from './helpers/tree.js'
 
 const plan = parsePlan('version: 1\noperations:\n  - mkdir: a\n  - mkdir: b\n  - mkdir: c\n', 'plan.yml')
 
 function records(n: number): WalRecord[] {
   const out: WalRecord[] = [{ t: 'begin', a: 1, at: 1, plan: plan.planId }]
-  for (let d = 0; d < 3; d++) out.push({ t: 'exp', d, b: '.', m: [`dir${d}`] })
+  for (let d = 0; d < 3; d++) out.push({ t: 'exp', d, b: '.', m: MatchList.of([`dir${d}`]) })
   for (let q = 0; q < n; q++) {
     out.push({ t: 's', q: q % 3, a: 1 })
     out.push({ t: 'x', q: q % 3, a: 1 })
@@ -49,8 +50,8 @@ describe('WAL framing', () => {
     const d = dir()
     const w = new WalWriter(join(d, 'wal'))
     const m = Array.from({ length: 20_000 }, (_, i) => `dir ${i % 7}/naïve "${i}"\\é.txt`)
-    const big: WalRecord = { t: 'exp', d: 0, b: 'dir 0', m }
-    const failed: WalRecord = { t: 'exp', d: 1, b: '.', m, n: 'cannot expand: ✗' }
+    const big: WalRecord = { t: 'exp', d: 0, b: 'dir 0', m: MatchList.from(m) }
+    const failed: WalRecord = { t: 'exp', d: 1, b: '.', m: MatchList.from(m), n: 'cannot expand: ✗' }
     const small: WalRecord = { t: 's', q: 0, a: 1 }
     w.append(small)
     w.append(big)
@@ -60,6 +61,19 @@ describe('WAL framing', () => {
     const bytes = readFileSync(join(d, 'wal'))
     expect(bytes).toEqual(Buffer.concat([small, big, failed, small].map(encodeRecord)))
     expect(replayBuffer(bytes).records).toEqual([small, big, failed, small])
+  })
+
+  it("keeps a shard's other matches of a large expansion, written in pieces as in one piece", () => {
+    const d = dir()
+    const w = new WalWriter(join(d, 'wal'))
+    const m = MatchList.from(Array.from({ length: 9_000 }, (_, i) => `img/a-${i}.png`))
+    const o = MatchList.from(Array.from({ length: 3_000 }, (_, i) => `img/b-${i}.png`))
+    const rec: WalRecord = { t: 'exp', d: 0, b: 'img', m, o }
+    w.append(rec)
+    w.close()
+    const bytes = readFileSync(join(d, 'wal'))
+    expect(bytes).toEqual(encodeRecord(rec))
+    expect(replayBuffer(bytes).records).toEqual([rec])
   })
 
   it('frames every record it buffers exactly as encodeRecord does (ASCII or not)', () => {
@@ -151,7 +165,7 @@ describe('Journal', () => {
       // No flush by time or size here: what reaches the disk is decided by the ordering alone.
       const j = Journal.open(d, p, { group: { bytes: 1 << 30, ms: 3_600_000 } })
       j.record({ t: 'begin', a: 1, at: 1, plan: plan.planId })
-      for (let q = 0; q < 3; q++) j.record({ t: 'exp', d: q, b: '.', m: [`dir${q}`] })
+      for (let q = 0; q < 3; q++) j.record({ t: 'exp', d: q, b: '.', m: MatchList.of([`dir${q}`]) })
       return { d, j }
     }
 
@@ -254,9 +268,9 @@ describe('Journal', () => {
       const j = Journal.open(d, plan)
       j.record({ t: 'begin', a: 1, at: 1, plan: plan.planId })
       const many = Array.from({ length: 2000 }, (_, i) => `docs/page-${i}.md`)
-      j.record({ t: 'exp', d: 0, b: 'docs', m: many })
-      j.record({ t: 'exp', d: 1, b: '.', m: [], n: 'glob matched nothing' })
-      j.record({ t: 'exp', d: 2, b: '.', m: ['c'] })
+      j.record({ t: 'exp', d: 0, b: 'docs', m: MatchList.from(many) })
+      j.record({ t: 'exp', d: 1, b: '.', m: MatchList.EMPTY, n: 'glob matched nothing' })
+      j.record({ t: 'exp', d: 2, b: '.', m: MatchList.of(['c']) })
       j.record({ t: 'x', q: 1999, a: 1 })
       j.snapshot()
       j.close()
@@ -400,7 +414,7 @@ describe('Journal', () => {
     const d = dir()
     const j = Journal.open(d, plan)
     const m = Array.from({ length: 1_000_000 }, (_, i) => `f${i}`)
-    j.record({ t: 'exp', d: 0, b: '.', m })
+    j.record({ t: 'exp', d: 0, b: '.', m: MatchList.from(m) })
     for (let q = 0; q < 1_000_000; q += 2) {
       j.state.apply({ t: 's', q, a: 1 })
       j.state.apply({ t: 'x', q, a: 1 })

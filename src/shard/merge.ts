@@ -387,7 +387,7 @@ function wholeReport(
       if (exp.error !== undefined && k > 0) continue
       for (let j = 0; j < n; j++) {
         const r = fanOut ? lines[k].get(exp.seq0 + j) : speaker(lines[0].get(exp.seq0 + j), j)
-        if (r) rows.push([exp.matches[j] ?? '', r])
+        if (r) rows.push([j < exp.matches.length ? exp.matches.get(j) : '', r])
       }
     }
     if (fanOut) {
