@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-5SN53BUY.js";
+} from "./chunks/chunk-RRNEEO4J.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

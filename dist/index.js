@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-4CWFGNRK.js";
-import "./chunks/chunk-5SN53BUY.js";
+} from "./chunks/chunk-FY6EHAGN.js";
+import "./chunks/chunk-RRNEEO4J.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-4CWFGNRK.js";
+} from "./chunks/chunk-FY6EHAGN.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-5SN53BUY.js";
+} from "./chunks/chunk-RRNEEO4J.js";
 import {
   getInput,
   getState,
