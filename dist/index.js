@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-FY6EHAGN.js";
-import "./chunks/chunk-RRNEEO4J.js";
+} from "./chunks/chunk-CFHFTEHP.js";
+import "./chunks/chunk-ZKTT7VIZ.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-FY6EHAGN.js";
+} from "./chunks/chunk-CFHFTEHP.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-RRNEEO4J.js";
+} from "./chunks/chunk-ZKTT7VIZ.js";
 import {
   getInput,
   getState,

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import * as zlib from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
+import { decodeExpJson } from '../src/journal/exp-record.js'
 import { Journal, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../src/journal/journal.js'
 import { decodeSnapshot, encodeSnapshot, SnapshotError } from '../src/journal/snapshot.js'
 import { St } from '../src/journal/state.js'
@@ -74,6 +75,52 @@ describe('WAL framing', () => {
     const bytes = readFileSync(join(d, 'wal'))
     expect(bytes).toEqual(encodeRecord(rec))
     expect(replayBuffer(bytes).records).toEqual([rec])
+  })
+
+  it('reads an expansion straight into its lists exactly as JSON.parse reads it, escapes, spacing and all', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }))
+    const frame = (json: string): Buffer => {
+      const body = Buffer.from(json)
+      return Buffer.concat([
+        Buffer.from(`${zlib.crc32(body).toString(16).padStart(8, '0')} ${body.length} `),
+        body,
+        Buffer.from('\n')
+      ])
+    }
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 120 }),
+        text,
+        fc.option(text, { nil: undefined }),
+        fc.option(fc.array(text, { maxLength: 80 }), { nil: undefined }),
+        (m, b, n, o) => {
+          const rec: WalRecord = {
+            t: 'exp',
+            d: 3,
+            b,
+            m: MatchList.from(m),
+            ...(n !== undefined ? { n } : {}),
+            ...(o ? { o: MatchList.from(o) } : {})
+          }
+          expect(replayBuffer(encodeRecord(rec)).records).toEqual([rec])
+          // Spaced out and with its keys in another order, it is still the same record.
+          const json = `{"t":"exp",${JSON.stringify({ o, n, m, d: 3, b }, null, 1).slice(1)}`
+          expect(replayBuffer(frame(json)).records).toEqual([rec])
+          // Both read straight into lists, not through JSON.parse.
+          expect(decodeExpJson(Buffer.from(json))).toEqual(rec)
+          expect(decodeExpJson(Buffer.from(JSON.stringify(rec)))).toEqual(rec)
+        }
+      ),
+      { numRuns: 150 }
+    )
+    // Not an expansion's shape: not a record (as JSON.parse's reading says).
+    for (const bad of [
+      '{"t":"exp","d":1,"b":"x","m":[1]}',
+      '{"t":"exp","d":-1,"b":"x","m":[]}',
+      '{"t":"exp","d":1,"b":"x"}'
+    ]) {
+      expect(replayBuffer(frame(bad)).records, bad).toEqual([])
+    }
   })
 
   it('frames every record it buffers exactly as encodeRecord does (ASCII or not)', () => {

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import { MatchList } from '../plan/match-list.js'
+import { decodeExpJson, isExpJson } from './exp-record.js'
 
 /**
  * One journal event. Short keys keep the log small: t = type, q = seq, a = attempt.
@@ -145,6 +146,9 @@ export function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: numbe
   if (end >= buf.length || buf[end] !== 0x0a) return null
   const json = buf.subarray(start, end)
   if (crc32(json) !== parseInt(crcText, 16)) return null
+  // An expansion's matches go from the bytes into a MatchList, not through a million strings.
+  const exp = isExpJson(json) ? decodeExpJson(json) : null
+  if (exp) return { rec: exp, end: end + 1 }
   try {
     const rec = JSON.parse(json.toString('utf8')) as unknown
     if (!wellFormed(rec)) return null

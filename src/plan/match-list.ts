@@ -96,6 +96,11 @@ export class MatchListBuilder {
     // Enough room for any string (3 bytes per UTF-16 unit at most): `write` never cuts one short.
     if (this.used + 3 * s.length > bytes.length) bytes = this.grow(this.used + 3 * s.length)
     this.used += bytes.write(s, this.used, 'utf8')
+    this.ended()
+  }
+
+  /** Records where the match just written ends. */
+  private ended(): void {
     if (this.used > MAX_BYTES) throw new RangeError('the matches of one expansion exceed 4 GiB')
     if (this.length === this.ends!.length) {
       const ends = new Uint32Array(this.length * 2)
@@ -103,6 +108,15 @@ export class MatchListBuilder {
       this.ends = ends
     }
     this.ends![this.length++] = this.used
+  }
+
+  /** Adds the match whose UTF-8 bytes are `src[start, end)`, without making it a string first. */
+  pushBytes(src: Buffer, start: number, end: number): void {
+    if (this.strings) return this.push(src.toString('utf8', start, end))
+    let bytes = this.bytes!
+    if (this.used + end - start > bytes.length) bytes = this.grow(this.used + end - start)
+    this.used += src.copy(bytes, this.used, start, end)
+    this.ended()
   }
 
   /** The list built so far (the builder is not used after this). */
