@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-B57YUJNN.js";
-import "./chunks/chunk-XMRR5ZQQ.js";
+} from "./chunks/chunk-K42DN7CN.js";
+import "./chunks/chunk-ZKTT7VIZ.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-B57YUJNN.js";
+} from "./chunks/chunk-K42DN7CN.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-XMRR5ZQQ.js";
+} from "./chunks/chunk-ZKTT7VIZ.js";
 import {
   getInput,
   getState,
@@ -102,11 +102,11 @@ function reportFromJournal(plan, journalDir, o = {}) {
       if (exp.error !== void 0) r.from = decl.each ?? decl.subject ?? null;
       else {
         try {
-          const resolved = resolveOp(decl, exp.matches[i], exp.base, seq);
+          const resolved = resolveOp(decl, exp.matches.get(i), exp.base, seq);
           r.from = resolved.src ?? null;
           r.to = resolved.dst ?? null;
         } catch (err) {
-          r.from = exp.matches[i] || null;
+          r.from = exp.matches.get(i) || null;
           r.detail = errorMessage(err);
         }
       }

@@ -3,19 +3,21 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import * as zlib from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
+import { decodeExpJson } from '../src/journal/exp-record.js'
 import { Journal, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../src/journal/journal.js'
 import { decodeSnapshot, encodeSnapshot, SnapshotError } from '../src/journal/snapshot.js'
 import { St } from '../src/journal/state.js'
 import { encodeRecord, replayBuffer, WalCorruptError, WalWriter, type WalRecord } from '../src/journal/wal.js'
 import { ResumeError } from '../src/errors.js'
 import { parsePlan } from '../src/plan/load.js'
+import { MatchList } from '../src/plan/match-list.js'
 import { removeDir, tempDir } from './helpers/tree.js'
 
 const plan = parsePlan('version: 1\noperations:\n  - mkdir: a\n  - mkdir: b\n  - mkdir: c\n', 'plan.yml')
 
 function records(n: number): WalRecord[] {
   const out: WalRecord[] = [{ t: 'begin', a: 1, at: 1, plan: plan.planId }]
-  for (let d = 0; d < 3; d++) out.push({ t: 'exp', d, b: '.', m: [`dir${d}`] })
+  for (let d = 0; d < 3; d++) out.push({ t: 'exp', d, b: '.', m: MatchList.of([`dir${d}`]) })
   for (let q = 0; q < n; q++) {
     out.push({ t: 's', q: q % 3, a: 1 })
     out.push({ t: 'x', q: q % 3, a: 1 })
@@ -49,8 +51,8 @@ describe('WAL framing', () => {
     const d = dir()
     const w = new WalWriter(join(d, 'wal'))
     const m = Array.from({ length: 20_000 }, (_, i) => `dir ${i % 7}/naïve "${i}"\\é.txt`)
-    const big: WalRecord = { t: 'exp', d: 0, b: 'dir 0', m }
-    const failed: WalRecord = { t: 'exp', d: 1, b: '.', m, n: 'cannot expand: ✗' }
+    const big: WalRecord = { t: 'exp', d: 0, b: 'dir 0', m: MatchList.from(m) }
+    const failed: WalRecord = { t: 'exp', d: 1, b: '.', m: MatchList.from(m), n: 'cannot expand: ✗' }
     const small: WalRecord = { t: 's', q: 0, a: 1 }
     w.append(small)
     w.append(big)
@@ -60,6 +62,65 @@ describe('WAL framing', () => {
     const bytes = readFileSync(join(d, 'wal'))
     expect(bytes).toEqual(Buffer.concat([small, big, failed, small].map(encodeRecord)))
     expect(replayBuffer(bytes).records).toEqual([small, big, failed, small])
+  })
+
+  it("keeps a shard's other matches of a large expansion, written in pieces as in one piece", () => {
+    const d = dir()
+    const w = new WalWriter(join(d, 'wal'))
+    const m = MatchList.from(Array.from({ length: 9_000 }, (_, i) => `img/a-${i}.png`))
+    const o = MatchList.from(Array.from({ length: 3_000 }, (_, i) => `img/b-${i}.png`))
+    const rec: WalRecord = { t: 'exp', d: 0, b: 'img', m, o }
+    w.append(rec)
+    w.close()
+    const bytes = readFileSync(join(d, 'wal'))
+    expect(bytes).toEqual(encodeRecord(rec))
+    expect(replayBuffer(bytes).records).toEqual([rec])
+  })
+
+  it('reads an expansion straight into its lists exactly as JSON.parse reads it, escapes, spacing and all', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }))
+    const frame = (json: string): Buffer => {
+      const body = Buffer.from(json)
+      return Buffer.concat([
+        Buffer.from(`${zlib.crc32(body).toString(16).padStart(8, '0')} ${body.length} `),
+        body,
+        Buffer.from('\n')
+      ])
+    }
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 120 }),
+        text,
+        fc.option(text, { nil: undefined }),
+        fc.option(fc.array(text, { maxLength: 80 }), { nil: undefined }),
+        (m, b, n, o) => {
+          const rec: WalRecord = {
+            t: 'exp',
+            d: 3,
+            b,
+            m: MatchList.from(m),
+            ...(n !== undefined ? { n } : {}),
+            ...(o ? { o: MatchList.from(o) } : {})
+          }
+          expect(replayBuffer(encodeRecord(rec)).records).toEqual([rec])
+          // Spaced out and with its keys in another order, it is still the same record.
+          const json = `{"t":"exp",${JSON.stringify({ o, n, m, d: 3, b }, null, 1).slice(1)}`
+          expect(replayBuffer(frame(json)).records).toEqual([rec])
+          // Both read straight into lists, not through JSON.parse.
+          expect(decodeExpJson(Buffer.from(json))).toEqual(rec)
+          expect(decodeExpJson(Buffer.from(JSON.stringify(rec)))).toEqual(rec)
+        }
+      ),
+      { numRuns: 150 }
+    )
+    // Not an expansion's shape: not a record (as JSON.parse's reading says).
+    for (const bad of [
+      '{"t":"exp","d":1,"b":"x","m":[1]}',
+      '{"t":"exp","d":-1,"b":"x","m":[]}',
+      '{"t":"exp","d":1,"b":"x"}'
+    ]) {
+      expect(replayBuffer(frame(bad)).records, bad).toEqual([])
+    }
   })
 
   it('frames every record it buffers exactly as encodeRecord does (ASCII or not)', () => {
@@ -151,7 +212,7 @@ describe('Journal', () => {
       // No flush by time or size here: what reaches the disk is decided by the ordering alone.
       const j = Journal.open(d, p, { group: { bytes: 1 << 30, ms: 3_600_000 } })
       j.record({ t: 'begin', a: 1, at: 1, plan: plan.planId })
-      for (let q = 0; q < 3; q++) j.record({ t: 'exp', d: q, b: '.', m: [`dir${q}`] })
+      for (let q = 0; q < 3; q++) j.record({ t: 'exp', d: q, b: '.', m: MatchList.of([`dir${q}`]) })
       return { d, j }
     }
 
@@ -254,9 +315,9 @@ describe('Journal', () => {
       const j = Journal.open(d, plan)
       j.record({ t: 'begin', a: 1, at: 1, plan: plan.planId })
       const many = Array.from({ length: 2000 }, (_, i) => `docs/page-${i}.md`)
-      j.record({ t: 'exp', d: 0, b: 'docs', m: many })
-      j.record({ t: 'exp', d: 1, b: '.', m: [], n: 'glob matched nothing' })
-      j.record({ t: 'exp', d: 2, b: '.', m: ['c'] })
+      j.record({ t: 'exp', d: 0, b: 'docs', m: MatchList.from(many) })
+      j.record({ t: 'exp', d: 1, b: '.', m: MatchList.EMPTY, n: 'glob matched nothing' })
+      j.record({ t: 'exp', d: 2, b: '.', m: MatchList.of(['c']) })
       j.record({ t: 'x', q: 1999, a: 1 })
       j.snapshot()
       j.close()
@@ -400,7 +461,7 @@ describe('Journal', () => {
     const d = dir()
     const j = Journal.open(d, plan)
     const m = Array.from({ length: 1_000_000 }, (_, i) => `f${i}`)
-    j.record({ t: 'exp', d: 0, b: '.', m })
+    j.record({ t: 'exp', d: 0, b: '.', m: MatchList.from(m) })
     for (let q = 0; q < 1_000_000; q += 2) {
       j.state.apply({ t: 's', q, a: 1 })
       j.state.apply({ t: 'x', q, a: 1 })

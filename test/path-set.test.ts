@@ -32,6 +32,22 @@ describe('PathSet', () => {
     )
   })
 
+  it('holds thousands of paths between two clears, and forgets each group at the clear', () => {
+    const set = new PathSet()
+    for (let round = 0; round < 3; round++) {
+      const members = Array.from({ length: 3000 }, (_, i) => `r${round}/d${i % 40}/f${i}.txt`)
+      for (const m of members) set.add(m)
+      for (const m of members) expect(set.overlaps(m)).toBe(true)
+      expect(set.overlaps(`r${round}/d7`)).toBe(true)
+      expect(set.overlaps(`r${round}/d7/f7.txt/inner`)).toBe(true)
+      expect(set.overlaps(`r${round}/d7/f8.txt`)).toBe(false)
+      expect(set.overlaps(`r${round + 1}`)).toBe(false)
+      set.clear()
+      expect(set.overlaps(members[0])).toBe(false)
+      expect(set.overlaps('.')).toBe(false)
+    }
+  })
+
   it('tells a sibling with a common name prefix from a child', () => {
     const set = new PathSet()
     set.add('docs/a')

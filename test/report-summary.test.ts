@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runPlan } from '../src/engine.js'
 import { Journal } from '../src/journal/journal.js'
 import { parsePlan } from '../src/plan/load.js'
+import { MatchList } from '../src/plan/match-list.js'
 import { code, esc, fenced } from '../src/report/escape.js'
 import type { SummaryContext } from '../src/report/facts.js'
 import { reportFromJournal } from '../src/report/from-journal.js'
@@ -366,10 +367,10 @@ operations:
     const j = Journal.open(state, plan)
     const t0 = Date.parse('2025-05-01T10:00:00Z')
     j.record({ t: 'begin', a: 1, at: t0, plan: plan.planId })
-    j.record({ t: 'exp', d: 0, b: '.', m: [''] })
+    j.record({ t: 'exp', d: 0, b: '.', m: MatchList.of(['']) })
     j.record({ t: 's', q: 0, a: 1 })
     j.record({ t: 'x', q: 0, a: 1 })
-    j.record({ t: 'exp', d: 1, b: 'src', m: ['src/a.js', 'src/b.js', 'src/c.js', 'src/d.js'] })
+    j.record({ t: 'exp', d: 1, b: 'src', m: MatchList.of(['src/a.js', 'src/b.js', 'src/c.js', 'src/d.js']) })
     j.record({ t: 's', q: 1, a: 1 })
     j.record({ t: 'f', q: 1, a: 1, e: 'prettier: not found' })
     j.record({ t: 's', q: 2, a: 1 })

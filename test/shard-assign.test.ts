@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/plan/load.js'
+import { MatchList } from '../src/plan/match-list.js'
 import { fnv1a, isFanOut, shardKey, shardOf, shardOfKey, splitMatches } from '../src/shard/assign.js'
 
 const yml = (body: string, defaults = ''): string =>
@@ -36,7 +37,7 @@ describe('the shard hash', () => {
     const matches = Array.from({ length: 10_000 }, (_, i) => `img/set${i % 37}/photo-${i}.png`)
     const sizes = Array.from(
       { length: 8 },
-      (_, i) => splitMatches(decl, matches, 'img', { index: i + 1, count: 8 }).own.length
+      (_, i) => splitMatches(decl, MatchList.from(matches), 'img', { index: i + 1, count: 8 }).own.length
     )
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(10_000)
     expect(Math.max(...sizes)).toBeLessThanOrEqual((1.2 * 10_000) / 8)

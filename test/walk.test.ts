@@ -121,7 +121,7 @@ function walker(abs: string, root: string): Outcome | null {
   const c = compileGlob(abs)
   if (!c) return null
   try {
-    return { ok: walkGlob(c, root, () => true).matches }
+    return { ok: [...walkGlob(c, root, () => true).matches] }
   } catch {
     return { error: true }
   }
@@ -207,6 +207,30 @@ describe('walkGlob', () => {
       expect(walker(abs, ws), p).toEqual({ ok: want })
       expect(await oracle(abs, ws), p).toEqual({ ok: want })
     }
+  })
+
+  it('lists matches in the order of their whole paths, where a sibling sorts between a directory and its contents', () => {
+    const ws = join(top, 'order')
+    // '-' (0x2d), '.' (0x2e) and ' ' sort before '/' (0x2f), '0' after it: `a`, `a b`, `a-c`,
+    // `a.txt`, then what is inside `a`, then `a0`.
+    writeEntries(ws, [
+      { kind: 'file', name: 'a0' },
+      {
+        kind: 'dir',
+        name: 'a',
+        children: [
+          { kind: 'file', name: 'z' },
+          { kind: 'dir', name: 'b', children: [{ kind: 'file', name: 'c' }] },
+          { kind: 'file', name: 'b.txt' }
+        ]
+      },
+      { kind: 'file', name: 'a.txt' },
+      { kind: 'dir', name: 'a-c', children: [{ kind: 'file', name: 'd' }] },
+      { kind: 'file', name: 'a b' }
+    ])
+    const want = ['a', 'a b', 'a-c', 'a-c/d', 'a.txt', 'a/b', 'a/b.txt', 'a/b/c', 'a/z', 'a0']
+    expect([...want].sort()).toEqual(want)
+    expect(walker(`${escapeRoot(ws)}/**`, ws)).toEqual({ ok: ['.', ...want] })
   })
 
   it('expandGlob keeps seeing what a dry-run created, and drops what it removed', async () => {

@@ -17,7 +17,7 @@ export function touchedPaths(plan: Plan, state: RunState): Set<string> {
       const seq = exp.seq0 + i
       if (state.status[seq] !== St.Executed && state.status[seq] !== St.Started) continue
       try {
-        const op = resolveOp(decl, exp.matches[i], exp.base, seq)
+        const op = resolveOp(decl, exp.matches.get(i), exp.base, seq)
         if (op.src) out.add(op.src)
         if (op.dst) out.add(op.dst)
       } catch {

@@ -4,6 +4,7 @@ import type { FrozenExpansion } from '../journal/state.js'
 import type { Logger } from '../logger.js'
 import { collidingTargets } from '../plan/collisions.js'
 import { expand } from '../plan/expand.js'
+import { MatchList } from '../plan/match-list.js'
 import type { Sandbox } from '../plan/paths.js'
 import type { DeclaredOp } from '../plan/types.js'
 import { opLabel } from '../report/model.js'
@@ -80,22 +81,27 @@ export async function expandNow(
       logger.info(
         `${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing in this shard; the merge fails it if it matched nothing in any shard (if-no-match: error)`
       )
-      return { seq0: 0, base: e.base, matches: [] }
+      return { seq0: 0, base: e.base, matches: MatchList.EMPTY }
     }
     if (e.noMatch)
       return {
         seq0: 0,
         base: e.base,
-        matches: [],
+        matches: MatchList.EMPTY,
         error: `glob '${what}' matched nothing (if-no-match: error)`
       }
     const collision = collidingTargets(decl, e.matches, e.base)
-    if (collision) return { seq0: 0, base: e.base, matches: [], error: collision }
+    if (collision) return { seq0: 0, base: e.base, matches: MatchList.EMPTY, error: collision }
     if (e.matches.length === 0 && decl.policy.ifNoMatch === 'warn') {
       logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing`)
     }
     return { seq0: 0, base: e.base, matches: e.matches }
   } catch (err) {
-    return { seq0: 0, base: '.', matches: [], error: `cannot expand '${what}': ${errorMessage(err)}` }
+    return {
+      seq0: 0,
+      base: '.',
+      matches: MatchList.EMPTY,
+      error: `cannot expand '${what}': ${errorMessage(err)}`
+    }
   }
 }

@@ -21,11 +21,12 @@ export interface Resolved {
  */
 export function resolveConcrete(decl: DeclaredOp, exp: FrozenExpansion, i: number): Resolved {
   if (exp.error !== undefined) return { from: decl.each ?? decl.subject ?? null, to: null, error: exp.error }
+  const match = exp.matches.get(i)
   try {
-    const op = resolveOp(decl, exp.matches[i], exp.base, exp.seq0 + i)
+    const op = resolveOp(decl, match, exp.base, exp.seq0 + i)
     return { from: op.src ?? null, to: op.dst ?? null, op }
   } catch (err) {
-    return { from: exp.matches[i] || null, to: null, error: errorMessage(err) }
+    return { from: match || null, to: null, error: errorMessage(err) }
   }
 }
 

@@ -1,3 +1,4 @@
+import { MatchList } from '../plan/match-list.js'
 import type { WalRecord } from './wal.js'
 
 /** Status of one concrete operation, as a byte. */
@@ -13,12 +14,16 @@ export interface FrozenExpansion {
   /** First seq of this declared operation's concrete operations. */
   seq0: number
   base: string
-  matches: string[]
+  /** Its matches, one per concrete operation (large lists packed off the heap: read with `get`). */
+  matches: MatchList
   /** Why expansion failed (no match under if-no-match: error, or an error from the filesystem). */
   error?: string
   /** In a shard: the matches of this fan-out that belong to other shards (not run here). */
-  others?: string[]
+  others?: MatchList
 }
+
+/** A frozen expansion as a format-1 snapshot carries it inline. */
+type InlineExpansion = Omit<FrozenExpansion, 'matches' | 'others'> & { matches: string[]; others?: string[] }
 
 export interface AttemptInfo {
   attempt: number
@@ -168,7 +173,15 @@ export class RunState {
     s.ensure(s.total)
     // Since snapshot format 2 the expansions stay in the journal; the caller puts them back.
     if (Array.isArray(j.expansions))
-      s.expansions = (j.expansions as (FrozenExpansion | null)[]).map(e => e ?? undefined)
+      s.expansions = (j.expansions as (InlineExpansion | null)[]).map(e => {
+        if (!e) return undefined
+        const { matches, others, ...rest } = e
+        return {
+          ...rest,
+          matches: MatchList.from(matches),
+          ...(others ? { others: MatchList.from(others) } : {})
+        }
+      })
     const status = Buffer.from(String(j.status), 'base64')
     const tries = Buffer.from(String(j.tries), 'base64')
     const doneBy = Buffer.from(String(j.doneBy), 'base64')

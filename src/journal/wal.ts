@@ -1,5 +1,7 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
+import { MatchList } from '../plan/match-list.js'
+import { decodeExpJson, isExpJson } from './exp-record.js'
 
 /**
  * One journal event. Short keys keep the log small: t = type, q = seq, a = attempt.
@@ -11,7 +13,7 @@ import { crc32 } from 'node:zlib'
 export type WalRecord =
   | { t: 'begin'; a: number; at: number; plan: string }
   | { t: 'end'; a: number; at: number; how: string; ex: number; sk: number; fl: number; pe: number }
-  | { t: 'exp'; d: number; b: string; m: string[]; n?: string; o?: string[] }
+  | { t: 'exp'; d: number; b: string; m: MatchList; n?: string; o?: MatchList }
   | { t: 's'; q: number; a: number; h?: string }
   | { t: 'x'; q: number; a: number; dirs?: string[] }
   | { t: 'k'; q: number; a: number; r: string }
@@ -21,8 +23,11 @@ export type WalRecord =
 const nat = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0
 const str = (v: unknown): boolean => typeof v === 'string'
 
-/** Checks a record's shape, so a forged but checksummed record cannot smuggle in other types. */
-export function wellFormed(r: unknown): r is WalRecord {
+/**
+ * Checks a decoded record's shape (an expansion's lists as JSON arrays of strings), so a forged
+ * but checksummed record cannot smuggle in other types.
+ */
+function wellFormed(r: unknown): r is WalRecord {
   if (!r || typeof r !== 'object') return false
   const o = r as Record<string, unknown>
   switch (o.t) {
@@ -91,16 +96,34 @@ function asciiCrc32(s: string): number {
 /** Matches per piece of a large `exp` record's JSON. */
 const EXP_PIECE = 8192
 
+/** A list's JSON array, without its brackets, in pieces of EXP_PIECE matches. */
+function* listPieces(list: MatchList): Generator<string> {
+  for (let i = 0; i < list.length; i += EXP_PIECE) {
+    const piece = JSON.stringify(list.slice(i, i + EXP_PIECE))
+    yield i === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`
+  }
+}
+
 /** The JSON of an `exp` record (as `JSON.stringify` writes it) in pieces of EXP_PIECE matches. */
 function expPieces(rec: Extract<WalRecord, { t: 'exp' }>): () => Iterable<string> {
   return function* () {
     yield `{"t":"exp","d":${JSON.stringify(rec.d)},"b":${JSON.stringify(rec.b)},"m":[`
-    for (let i = 0; i < rec.m.length; i += EXP_PIECE) {
-      const piece = JSON.stringify(rec.m.slice(i, i + EXP_PIECE))
-      yield i === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`
+    yield* listPieces(rec.m)
+    yield rec.n !== undefined ? `],"n":${JSON.stringify(rec.n)}` : ']'
+    if (rec.o) {
+      yield ',"o":['
+      yield* listPieces(rec.o)
+      yield ']'
     }
-    yield rec.n !== undefined ? `],"n":${JSON.stringify(rec.n)}}` : ']}'
+    yield '}'
   }
+}
+
+/** A decoded record as the engine holds it: an expansion's lists as MatchLists. */
+function held(rec: WalRecord): WalRecord {
+  if (rec.t !== 'exp') return rec
+  const r = rec as unknown as { m: string[]; o?: string[] }
+  return { ...rec, m: MatchList.from(r.m), ...(r.o ? { o: MatchList.from(r.o) } : {}) }
 }
 
 /** The framed record as bytes. */
@@ -123,10 +146,13 @@ export function decodeAt(buf: Buffer, pos: number): { rec: WalRecord; end: numbe
   if (end >= buf.length || buf[end] !== 0x0a) return null
   const json = buf.subarray(start, end)
   if (crc32(json) !== parseInt(crcText, 16)) return null
+  // An expansion's matches go from the bytes into a MatchList, not through a million strings.
+  const exp = isExpJson(json) ? decodeExpJson(json) : null
+  if (exp) return { rec: exp, end: end + 1 }
   try {
-    const rec = JSON.parse(json.toString('utf8')) as WalRecord
+    const rec = JSON.parse(json.toString('utf8')) as unknown
     if (!wellFormed(rec)) return null
-    return { rec, end: end + 1 }
+    return { rec: held(rec), end: end + 1 }
   } catch {
     return null
   }
@@ -209,7 +235,7 @@ export class WalWriter {
   }
 
   append(rec: WalRecord): void {
-    if (rec.t === 'exp' && rec.m.length > EXP_PIECE) {
+    if (rec.t === 'exp' && rec.m.length + (rec.o?.length ?? 0) > EXP_PIECE) {
       // A large expansion is written at once, piece by piece: never one string of all its matches.
       this.flush()
       this.writePieces(expPieces(rec))

@@ -1,6 +1,7 @@
 import { posix } from 'node:path'
 import type { ResolvedOp } from '../ops/types.js'
 import { resolveOp } from './expand.js'
+import type { MatchList } from './match-list.js'
 import type { DeclaredOp } from './types.js'
 
 /** How many colliding targets a message names, and how many sources of each. */
@@ -24,21 +25,22 @@ function quoteList(paths: string[]): string {
  * source lies at the same place inside the outer one's, so that the outer carries it). Null when
  * they are independent. Matches whose rendered paths are unsafe are left to fail on their own.
  */
-export function collidingTargets(decl: DeclaredOp, matches: string[], base: string): string | null {
+export function collidingTargets(decl: DeclaredOp, matches: MatchList, base: string): string | null {
   if (decl.kind === 'run' || matches.length < 2) return null
   // A delete or replace of its own matches has as many targets as distinct matches.
   if (decl.each === undefined && (decl.kind === 'delete' || decl.kind === 'replace')) return null
   const sources = new Map<string, string[]>()
   for (let i = 0; i < matches.length; i++) {
+    const match = matches.get(i)
     let op: ResolvedOp
     try {
-      op = resolveOp(decl, matches[i], base, i)
+      op = resolveOp(decl, match, base, i)
     } catch {
       continue
     }
     const t = targetOf(op)
     if (t === undefined) continue
-    const from = op.src ?? matches[i]
+    const from = op.src ?? match
     const list = sources.get(t)
     if (list) list.push(from)
     else sources.set(t, [from])

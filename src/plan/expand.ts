@@ -5,6 +5,7 @@ import type { Fs } from '../fs/types.js'
 import { OverlayFs } from '../fs/overlay-fs.js'
 import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
+import { MatchList } from './match-list.js'
 import { compileGlob, walkGlob, type Undecodable } from './walk.js'
 import { normalizeRel, pathProblem, toRel, type Sandbox } from './paths.js'
 import {
@@ -22,7 +23,7 @@ import type { DeclaredOp } from './types.js'
 /** The frozen result of expanding one declared operation: its matches, in order. */
 export interface Expansion {
   /** One entry per concrete operation; '' for an operation without a match (a plain `run`). */
-  matches: string[]
+  matches: MatchList
   /** Literal prefix that `{relpath}` is relative to. */
   base: string
   /** The glob matched nothing and if-no-match is `error`. */
@@ -70,7 +71,7 @@ function reserved(rel: string): boolean {
 
 /** What a glob found: its matches, sorted, and the names it had to leave out. */
 export interface GlobMatches {
-  matches: string[]
+  matches: MatchList
   /** Entries that would have matched but whose names are not valid UTF-8 (escaped, `\xNN`). */
   undecodable: Undecodable[]
 }
@@ -98,14 +99,6 @@ export async function actionsGlob(abs: string, root: string): Promise<string[]> 
   return (await globber.glob()).map(p => flat(toRel(root, p)))
 }
 
-/** Drops in place what `keep` refuses: a million matches are not copied to drop none. */
-function keepIn(xs: string[], keep: (x: string) => boolean): string[] {
-  let n = 0
-  for (let i = 0; i < xs.length; i++) if (keep(xs[i])) xs[n++] = xs[i]
-  xs.length = n
-  return xs
-}
-
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
@@ -122,17 +115,18 @@ export async function expandGlob(
   const abs = absolutePattern(pattern, sandbox)
   const compiled = compileGlob(abs)
   const overlay = fs instanceof OverlayFs
+  const wanted = (rel: string): boolean => rel !== '.' && !reserved(rel)
   let found: string[]
   let undecodable: Undecodable[] = []
   if (compiled) {
     // On disk the walk has seen every entry's type; only the overlay's view needs another look.
-    const w = walkGlob(compiled, sandbox.root, overlay ? keepAll : keep, reserved)
-    found = keepIn(w.matches, rel => rel !== '.' && !reserved(rel))
+    const w = walkGlob(compiled, sandbox.root, overlay ? keepAll : keep, reserved, wanted)
+    if (!overlay) return w
+    found = [...w.matches]
     undecodable = w.undecodable
   } else {
-    found = (await actionsGlob(abs, sandbox.root)).filter(rel => rel !== '.' && !reserved(rel))
+    found = (await actionsGlob(abs, sandbox.root)).filter(wanted)
   }
-  if (!overlay && compiled) return { matches: found, undecodable }
   if (overlay) {
     const matchOverlay = compiled ? (p: string) => compiled.matches(p) : fallbackMatcher(abs, pattern)
     const dirsOnly = pattern.endsWith('/')
@@ -153,7 +147,7 @@ export async function expandGlob(
       if (s && keep(s.type)) out.push(rel)
     }
   }
-  return { matches: out.sort(byPath), undecodable }
+  return { matches: MatchList.from(out.sort(byPath)), undecodable }
 }
 
 /** Overlay paths against a pattern the walker declined: minimatch as @actions/glob sets it up. */
@@ -200,14 +194,15 @@ export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promis
   const text = fanOutText(decl)
   if (text === undefined) {
     // A mkdir/write path is a template without placeholders: `{{`/`}}` still stand for braces.
-    return { matches: [decl.subject !== undefined ? normalizeRel(literalText(decl.subject)) : ''], base: '.' }
+    const match = decl.subject !== undefined ? normalizeRel(literalText(decl.subject)) : ''
+    return { matches: MatchList.of([match]), base: '.' }
   }
   const base = globPrefix(text)
-  if (!isGlob(text)) return { matches: [normalizeRel(text)], base }
+  if (!isGlob(text)) return { matches: MatchList.of([normalizeRel(text)]), base }
   const { matches, undecodable } = await expandGlob(text, sandbox, fs, keepFor(decl))
   const warnings = undecodable.length > 0 ? [undecodableWarning(text, undecodable)] : undefined
   if (matches.length === 0 && decl.policy.ifNoMatch === 'error')
-    return { matches: [], base, noMatch: true, warnings }
+    return { matches: MatchList.EMPTY, base, noMatch: true, warnings }
   return warnings ? { matches, base, warnings } : { matches, base }
 }
 

@@ -81,11 +81,11 @@ export function reportFromJournal(
       if (exp.error !== undefined) r.from = decl.each ?? decl.subject ?? null
       else {
         try {
-          const resolved = resolveOp(decl, exp.matches[i], exp.base, seq)
+          const resolved = resolveOp(decl, exp.matches.get(i), exp.base, seq)
           r.from = resolved.src ?? null
           r.to = resolved.dst ?? null
         } catch (err) {
-          r.from = exp.matches[i] || null
+          r.from = exp.matches.get(i) || null
           r.detail = errorMessage(err)
         }
       }

@@ -1,5 +1,6 @@
 import type { RunState } from '../journal/state.js'
 import { expandsLiterally } from '../plan/expand.js'
+import { MatchListBuilder, type MatchList } from '../plan/match-list.js'
 import { parseTemplate, renderTemplate, templateVars, type TemplatePart } from '../plan/template.js'
 import type { DeclaredOp } from '../plan/types.js'
 
@@ -64,14 +65,14 @@ export function shardOf(decl: DeclaredOp, match: string, base: string, count: nu
 /** Splits a fan-out's matches into this shard's and the other shards', each in match order. */
 export function splitMatches(
   decl: DeclaredOp,
-  matches: string[],
+  matches: MatchList,
   base: string,
   shard: ShardSpec
-): { own: string[]; others: string[] } {
-  const own: string[] = []
-  const others: string[] = []
+): { own: MatchList; others: MatchList } {
+  const own = new MatchListBuilder()
+  const others = new MatchListBuilder()
   for (const m of matches) (shardOf(decl, m, base, shard.count) === shard.index ? own : others).push(m)
-  return { own, others }
+  return { own: own.finish(), others: others.finish() }
 }
 
 /** How many concrete operations of a shard's frozen expansions belong to other shards. */

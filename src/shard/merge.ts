@@ -230,7 +230,9 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
       if (!exp || exp.error !== undefined) continue
       for (const p of exp.matches) {
         if (sawIt.get(p) === loaded.length || !inCheckout(o, p)) continue
-        const gone = loaded.find(a => a !== b && !(a.state.expansions[decl.index]?.others ?? []).includes(p))!
+        const gone = loaded.find(
+          a => a !== b && ![...(a.state.expansions[decl.index]?.others ?? [])].includes(p)
+        )!
         throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
       }
     }
@@ -413,7 +415,7 @@ function wholeReport(
       if (exp.error !== undefined && k > 0) continue
       for (let j = 0; j < n; j++) {
         const r = fanOut ? lines[k].get(exp.seq0 + j) : speaker(lines[0].get(exp.seq0 + j), j)
-        if (r) rows.push([exp.matches[j] ?? '', r])
+        if (r) rows.push([j < exp.matches.length ? exp.matches.get(j) : '', r])
       }
     }
     if (fanOut) {
