@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-XMRR5ZQQ.js";
+} from "./chunks/chunk-2NMCOWEF.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-P3OLJXKD.js";
+} from "./chunks/chunk-L6ACEBCC.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-XMRR5ZQQ.js";
+} from "./chunks/chunk-2NMCOWEF.js";
 import {
   getInput,
   getState,

@@ -152,10 +152,10 @@ export class Journal {
       this.expAt.set(r.d, this.wal.size + this.wal.buffered)
       if (this.globbed(r.d)) this.expansionPending = true
     }
-    const before = this.wal.size
     this.wal.append(r)
-    // A group written by the append itself took everything so far, this record included.
-    if (this.wal.size !== before) this.flushed()
+    // Nothing left in the buffer: the append wrote everything so far, this record included (an
+    // append may also write the group before it and keep the record buffered: not flushed then).
+    if (this.wal.buffered === 0) this.flushed()
     if (r.t === 'f' || r.t === 'i') this.barrier()
   }
 
