@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-2NMCOWEF.js";
+} from "./chunks/chunk-NJES6W3M.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

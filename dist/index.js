@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-L6ACEBCC.js";
-import "./chunks/chunk-2NMCOWEF.js";
+} from "./chunks/chunk-ECHYP6AK.js";
+import "./chunks/chunk-NJES6W3M.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-L6ACEBCC.js";
+} from "./chunks/chunk-ECHYP6AK.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-2NMCOWEF.js";
+} from "./chunks/chunk-NJES6W3M.js";
 import {
   getInput,
   getState,
