@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-NJES6W3M.js";
+} from "./chunks/chunk-HITMIVEO.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

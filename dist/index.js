@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-ECHYP6AK.js";
-import "./chunks/chunk-NJES6W3M.js";
+} from "./chunks/chunk-FVS6SVDQ.js";
+import "./chunks/chunk-HITMIVEO.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-ECHYP6AK.js";
+} from "./chunks/chunk-FVS6SVDQ.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-NJES6W3M.js";
+} from "./chunks/chunk-HITMIVEO.js";
 import {
   getInput,
   getState,
