@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-FVS6SVDQ.js";
+} from "./chunks/chunk-SOFA7Y5V.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-HITMIVEO.js";
+} from "./chunks/chunk-KDKHSUNC.js";
 import {
   getInput,
   getState,
