@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-KDKHSUNC.js";
+} from "./chunks/chunk-DTKQEKF6.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-SOFA7Y5V.js";
+} from "./chunks/chunk-HAXFEGNU.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-KDKHSUNC.js";
+} from "./chunks/chunk-DTKQEKF6.js";
 import {
   getInput,
   getState,

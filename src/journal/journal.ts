@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { ResumeError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { expandsLiterally } from '../plan/expand.js'
-import { canonical, meaningOf } from '../plan/fingerprint.js'
+import { canonical, canonicalMeaning, meaningOf } from '../plan/fingerprint.js'
 import type { Plan } from '../plan/types.js'
 import { readSnapshot, writeAtomicPieces, writeSnapshot } from './snapshot.js'
 import { RunState } from './state.js'
@@ -248,11 +248,11 @@ function expansionsFromJournal(
   return at
 }
 
-/** `JSON.stringify({ planId, ops: plan.ops.map(meaningOf) })`, in pieces. */
+/** `{ planId, ops }` with each operation's meaning as canonical JSON, in pieces. */
 function* planPieces(plan: Plan): Generator<string> {
   let piece = `{"planId":${JSON.stringify(plan.planId)},"ops":[`
   for (let i = 0; i < plan.ops.length; i++) {
-    piece += (i ? ',' : '') + JSON.stringify(meaningOf(plan.ops[i]))
+    piece += (i ? ',' : '') + canonicalMeaning(plan.ops[i])
     if (piece.length >= 1 << 16) {
       yield piece
       piece = ''
