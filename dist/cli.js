@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-DTKQEKF6.js";
+} from "./chunks/chunk-7SG2Z2C7.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

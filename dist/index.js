@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-HAXFEGNU.js";
-import "./chunks/chunk-DTKQEKF6.js";
+} from "./chunks/chunk-LGBFUGIM.js";
+import "./chunks/chunk-7SG2Z2C7.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-HAXFEGNU.js";
+} from "./chunks/chunk-LGBFUGIM.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-DTKQEKF6.js";
+} from "./chunks/chunk-7SG2Z2C7.js";
 import {
   getInput,
   getState,

@@ -9,7 +9,7 @@ import { concreteCount, Expansions } from './expansion.js'
 import { InFlight } from './in-flight.js'
 import { resolveConcrete } from './line-table.js'
 import { baseReport, unexpanded, type ReportBuilder } from './report.js'
-import { settledEarlier } from './resume.js'
+import { mayBeSettled, settledEarlier } from './resume.js'
 import type { StopReason } from './stopper.js'
 
 /** One concrete operation as the scheduler sees it: its report, and what to run or why it cannot. */
@@ -155,6 +155,9 @@ export class Scheduler {
 
   /** Settled earlier, pending (the run is stopping), failed without running, or executed now. */
   private async runConcrete(c: Concrete): Promise<OpReport> {
+    // Most operations of a fresh run: nothing earlier, not stopping, rendered. No detour.
+    if (c.error === undefined && !mayBeSettled(this.ctx, c.base.seq!) && !this.ctx.stopper.check())
+      return execute(this.ctx, c.op!, c.base)
     return (await this.settledWithoutRunning(c)) ?? execute(this.ctx, c.op!, c.base)
   }
 
