@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-ZKTT7VIZ.js";
+} from "./chunks/chunk-4KAGHH3B.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

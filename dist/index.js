@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-K42DN7CN.js";
-import "./chunks/chunk-ZKTT7VIZ.js";
+} from "./chunks/chunk-VHQFYGDB.js";
+import "./chunks/chunk-4KAGHH3B.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-K42DN7CN.js";
+} from "./chunks/chunk-VHQFYGDB.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-ZKTT7VIZ.js";
+} from "./chunks/chunk-4KAGHH3B.js";
 import {
   getInput,
   getState,

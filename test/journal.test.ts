@@ -230,6 +230,30 @@ describe('Journal', () => {
       j.close()
     })
 
+    it('flushes a frozen expansion before the first change also when appending it wrote only the group before it', () => {
+      const d = dir()
+      const j = Journal.open(d, globbed, { group: { bytes: 4096, ms: 3_600_000 } })
+      j.record({ t: 'exp', d: 0, b: '.', m: MatchList.of(['a/1']) })
+      started(j, 0)
+      j.beforeChange(['a/1'])
+      completed(j, 0)
+      j.afterChange(['a/1'])
+      // Nearly a group's worth of buffered records, so the next expansion does not fit beside them.
+      let buffered = encodeRecord({ t: 'x', q: 0, a: 1 }).length
+      while (buffered + encodeRecord({ t: 's', q: 0, a: 1 }).length < 4000) {
+        started(j, 0)
+        buffered += encodeRecord({ t: 's', q: 0, a: 1 }).length
+      }
+      const m = Array.from({ length: 60 }, (_, i) => `b/match-${String(i).padStart(16, '0')}`)
+      j.record({ t: 'exp', d: 1, b: 'b', m: MatchList.of(m) })
+      expect(onDisk(d)).toBeGreaterThan(0)
+      started(j, 1)
+      j.beforeChange([m[0]])
+      // The expansion is on disk before its first operation changes anything.
+      expect(Journal.load(d, { readOnly: true }).state.expansions[1]?.matches).toEqual(m)
+      j.close()
+    })
+
     it('lets the first change of a literal operation share a write (its expansion is the same on any tree)', () => {
       const { d, j } = opened(plan)
       started(j, 0)

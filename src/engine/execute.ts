@@ -65,9 +65,10 @@ export async function checkStep(
   const verdict = decide(op.decl, check)
   if (verdict === 'satisfied' || verdict === 'conflict') {
     ctx.journal?.record({ t: 'k', q: op.seq, a: ctx.attempt, r: verdict })
-    const detail = check.detail ? { detail: check.detail } : {}
-    const classification = ctx.dryRun ? { classification: verdict } : {}
-    return { skipped: settle(base, tries, 'skipped', verdict, { ...detail, ...classification }) }
+    const extra: Partial<OpReport> = {}
+    if (check.detail) extra.detail = check.detail
+    if (ctx.dryRun) extra.classification = verdict
+    return { skipped: settle(base, tries, 'skipped', verdict, extra) }
   }
   return { check, overwrite: verdict === 'overwrite' }
 }
@@ -77,9 +78,7 @@ async function attemptOnce(ctx: RunContext, op: ResolvedOp, base: OpReport, trie
   const checked = await checkStep(ctx, op, base, tries)
   if ('skipped' in checked) return checked.skipped
   const { check, overwrite } = checked
-  const { dryRun } = ctx
-  const detail = check.detail ? { detail: check.detail } : {}
-  if (dryRun) {
+  if (ctx.dryRun) {
     if (op.kind === 'run') {
       return settle(base, tries, 'skipped', 'dry-run', {
         classification: 'cannot-preview',
@@ -94,7 +93,7 @@ async function attemptOnce(ctx: RunContext, op: ResolvedOp, base: OpReport, trie
     })
   }
   await applyJournaled(ctx, op, check, overwrite, tries)
-  return settle(base, tries, 'executed', null, detail)
+  return settle(base, tries, 'executed', null, check.detail ? { detail: check.detail } : undefined)
 }
 
 /** The check, knowing that a replace started but not recorded as finished may have landed. */
@@ -128,8 +127,12 @@ async function applyJournaled(
 ): Promise<void> {
   const journal = ctx.journal!
   const { seq } = op
-  const h = op.kind === 'replace' && check.prepared?.after ? { h: hashOf(check.prepared.after) } : {}
-  journal.record({ t: 's', q: seq, a: ctx.attempt, ...h })
+  // Records are built whole, not spread from parts: a bulk run makes two per operation.
+  journal.record(
+    op.kind === 'replace' && check.prepared?.after
+      ? { t: 's', q: seq, a: ctx.attempt, h: hashOf(check.prepared.after) }
+      : { t: 's', q: seq, a: ctx.attempt }
+  )
   tries.started = true
   op.attempt = ++tries.count
   // A killed process must never leave a completed operation unrecorded behind a later one
@@ -138,18 +141,24 @@ async function applyJournaled(
   // effects are unknown, a replace's start record carries the hash resume relies on, and a
   // path through a symlink (or on a case-insensitive system) may alias another: those
   // always flush.
-  const paths = [op.src, op.dst].filter(p => p !== undefined)
+  const paths =
+    op.src === undefined
+      ? op.dst === undefined
+        ? []
+        : [op.dst]
+      : op.dst === undefined
+        ? [op.src]
+        : [op.src, op.dst]
   const independent =
     op.kind !== 'run' && op.kind !== 'replace' && ALIAS_FREE_PATHS && !ctx.sandbox.throughSymlink
   journal.beforeChange(independent ? paths : null)
   const result = await OPS[op.kind].apply(op, ctx.env, check, overwrite)
   if (result.invalidatesPaths) ctx.sandbox.invalidate()
-  journal.record({
-    t: 'x',
-    q: seq,
-    a: ctx.attempt,
-    ...(result.createdDirs?.length ? { dirs: result.createdDirs } : {})
-  })
+  journal.record(
+    result.createdDirs?.length
+      ? { t: 'x', q: seq, a: ctx.attempt, dirs: result.createdDirs }
+      : { t: 'x', q: seq, a: ctx.attempt }
+  )
   // A command is not idempotent: its completion is recorded at once, so it is not run again.
   // Moving a directory or a symlink changes what other paths lead to: recorded at once too.
   if (op.kind === 'run' || result.invalidatesPaths) journal.barrier()

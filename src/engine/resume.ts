@@ -5,6 +5,12 @@ import type { OpReport } from '../report/model.js'
 import type { RunContext } from './context.js'
 import { stillSatisfied } from './execute.js'
 
+/** False when earlier attempts surely settled nothing for `seq` (`settledEarlier` would say null). */
+export function mayBeSettled(ctx: RunContext, seq: number): boolean {
+  const { state } = ctx
+  return !!state && (state.isDone(seq) || state.status[seq] === St.Failed)
+}
+
 /**
  * What earlier attempts settled for one concrete operation: done (skipped, done-earlier) or
  * given up after max-attempts (failed, gave-up). Null when the operation is still to run.

@@ -9,7 +9,7 @@ import { concreteCount, Expansions } from './expansion.js'
 import { InFlight } from './in-flight.js'
 import { resolveConcrete } from './line-table.js'
 import { baseReport, unexpanded, type ReportBuilder } from './report.js'
-import { settledEarlier } from './resume.js'
+import { mayBeSettled, settledEarlier } from './resume.js'
 import type { StopReason } from './stopper.js'
 
 /** One concrete operation as the scheduler sees it: its report, and what to run or why it cannot. */
@@ -30,6 +30,7 @@ export class Scheduler {
   private readonly expansions: Expansions
   private lastCheckpoint: number
   private lastYield = Date.now()
+  private readonly serial = new InFlight(1)
 
   constructor(
     private readonly ctx: RunContext,
@@ -58,9 +59,11 @@ export class Scheduler {
     const count = concreteCount(exp)
     if (exp.others) this.report.others += exp.others.length
     this.report.live.known = exp.seq0 + count
-    const lanes = new InFlight(decl.policy.parallel)
+    // One at a time nothing is tracked: every such declared operation shares one.
+    const lanes = decl.policy.parallel === 1 ? this.serial : new InFlight(decl.policy.parallel)
     const batched = decl.batch !== undefined && !this.ctx.dryRun
-    const [from, t0] = [this.report.lines.length, this.ctx.now()]
+    const from = this.report.lines.length
+    const t0 = this.ctx.now()
     let form: BatchForm | undefined
     const label = opLabel(decl.index, decl.id)
     for (let i = 0; i < count; i++) {
@@ -70,10 +73,10 @@ export class Scheduler {
       if (batched) form = await this.toBatch(c, form, lanes)
       else if (lanes.limit === 1) await this.dispatch(c)
       else await this.launch([c.op?.src ?? c.base.from ?? ''], () => this.dispatch(c), lanes)
-      await this.between(lanes)
+      if (this.due()) await this.between(lanes)
     }
     if (form?.size) await this.launchBatch(form.take(), lanes)
-    await lanes.idle()
+    if (lanes !== this.serial) await lanes.idle()
     if (decl.kind === 'run') this.report.commandStats(decl, from, this.ctx.now() - t0)
   }
 
@@ -152,6 +155,9 @@ export class Scheduler {
 
   /** Settled earlier, pending (the run is stopping), failed without running, or executed now. */
   private async runConcrete(c: Concrete): Promise<OpReport> {
+    // Most operations of a fresh run: nothing earlier, not stopping, rendered. No detour.
+    if (c.error === undefined && !mayBeSettled(this.ctx, c.base.seq!) && !this.ctx.stopper.check())
+      return execute(this.ctx, c.op!, c.base)
     return (await this.settledWithoutRunning(c)) ?? execute(this.ctx, c.op!, c.base)
   }
 
@@ -169,6 +175,16 @@ export class Scheduler {
   private pending(base: OpReport, reason: StopReason): OpReport {
     const attempts = this.ctx.state?.tries[base.seq!] ?? 0
     return Object.assign(base, { outcome: 'pending' as const, reason, attempts })
+  }
+
+  /** Whether the event loop's turn or a checkpoint is due (most dispatches need neither). */
+  private due(): boolean {
+    const { ctx } = this
+    const every = ctx.o.checkpointEveryMs
+    return (
+      Date.now() - this.lastYield >= 20 ||
+      (!!ctx.journal && every !== undefined && ctx.now() - this.lastCheckpoint >= every)
+    )
   }
 
   /**

@@ -24,15 +24,16 @@ export class RealFs implements Fs {
    */
   constructor(private readonly root?: string) {}
 
-  private guard(p: string): Promise<void> {
-    return this.guardDir(dirname(p), p)
+  // The guard is synchronous (its calls are single system calls): no promise per operation.
+  private guard(p: string): void {
+    this.guardDir(dirname(p), p)
   }
 
   /** Refuses when `dir` (or its nearest existing ancestor) really lies outside the root. */
-  private async guardDir(start: string, p = start): Promise<void> {
+  private guardDir(start: string, p = start): void {
     if (!this.root) return
     if (this.stillVerified(start)) return
-    this.realRoot ??= await fsp.realpath(this.root)
+    this.realRoot ??= realpathSync.native(this.root)
     const before = fs.lstatSync(start, { throwIfNoEntry: false })
     let dir = start
     let real: string | null
@@ -121,7 +122,7 @@ export class RealFs implements Fs {
   }
 
   async readFile(p: string): Promise<Buffer> {
-    await this.guard(p)
+    this.guard(p)
     return fs.readFileSync(p)
   }
 
@@ -130,12 +131,12 @@ export class RealFs implements Fs {
   }
 
   async readdir(p: string): Promise<string[]> {
-    await this.guardDir(p)
+    this.guardDir(p)
     return fs.readdirSync(p)
   }
 
   async writeFile(p: string, data: Buffer, mode: number): Promise<void> {
-    await this.guard(p)
+    this.guard(p)
     const tmp = scratchPath(p)
     fs.rmSync(tmp, { force: true, recursive: true })
     await withScratch(tmp, async () => {
@@ -146,7 +147,7 @@ export class RealFs implements Fs {
   }
 
   async createFile(p: string, data: Buffer, mode: number): Promise<void> {
-    await this.guard(p)
+    this.guard(p)
     // O_CREAT|O_EXCL: never follows a symlink, never opens what exists.
     const fd = fs.openSync(
       p,
@@ -176,15 +177,15 @@ export class RealFs implements Fs {
       cur = up
     }
     if (created.length > 0) {
-      await this.guardDir(p)
+      this.guardDir(p)
       fs.mkdirSync(p, { recursive: true })
     }
     return created
   }
 
   async rename(from: string, to: string): Promise<void> {
-    await this.guard(from)
-    if (dirname(to) !== dirname(from)) await this.guard(to)
+    this.guard(from)
+    if (dirname(to) !== dirname(from)) this.guard(to)
     try {
       fs.renameSync(from, to)
     } catch (err) {
@@ -195,8 +196,8 @@ export class RealFs implements Fs {
   }
 
   async copy(from: string, to: string): Promise<void> {
-    await this.guard(from)
-    await this.guard(to)
+    this.guard(from)
+    this.guard(to)
     const tmp = scratchPath(to)
     await fsp.rm(tmp, { force: true, recursive: true })
     await withScratch(tmp, async () => {
@@ -206,12 +207,12 @@ export class RealFs implements Fs {
   }
 
   async rm(p: string): Promise<void> {
-    await this.guard(p)
+    this.guard(p)
     fs.rmSync(p, { recursive: true, force: true })
   }
 
   async chmod(p: string, mode: number): Promise<void> {
-    await this.guard(p)
+    this.guard(p)
     fs.chmodSync(p, mode)
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { ResumeError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { expandsLiterally } from '../plan/expand.js'
-import { canonical, meaningOf } from '../plan/fingerprint.js'
+import { canonical, canonicalMeaning, meaningOf } from '../plan/fingerprint.js'
 import type { Plan } from '../plan/types.js'
 import { readSnapshot, writeAtomicPieces, writeSnapshot } from './snapshot.js'
 import { RunState } from './state.js'
@@ -152,10 +152,10 @@ export class Journal {
       this.expAt.set(r.d, this.wal.size + this.wal.buffered)
       if (this.globbed(r.d)) this.expansionPending = true
     }
-    const before = this.wal.size
     this.wal.append(r)
-    // A group written by the append itself took everything so far, this record included.
-    if (this.wal.size !== before) this.flushed()
+    // Nothing left in the buffer: the append wrote everything so far, this record included (an
+    // append may also write the group before it and keep the record buffered: not flushed then).
+    if (this.wal.buffered === 0) this.flushed()
     if (r.t === 'f' || r.t === 'i') this.barrier()
   }
 
@@ -248,11 +248,11 @@ function expansionsFromJournal(
   return at
 }
 
-/** `JSON.stringify({ planId, ops: plan.ops.map(meaningOf) })`, in pieces. */
+/** `{ planId, ops }` with each operation's meaning as canonical JSON, in pieces. */
 function* planPieces(plan: Plan): Generator<string> {
   let piece = `{"planId":${JSON.stringify(plan.planId)},"ops":[`
   for (let i = 0; i < plan.ops.length; i++) {
-    piece += (i ? ',' : '') + JSON.stringify(meaningOf(plan.ops[i]))
+    piece += (i ? ',' : '') + canonicalMeaning(plan.ops[i])
     if (piece.length >= 1 << 16) {
       yield piece
       piece = ''

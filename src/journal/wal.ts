@@ -79,19 +79,13 @@ const CRC_TABLE = (() => {
 })()
 
 /**
- * The CRC-32 of a short ASCII string (zlib's, the same polynomial), computed here: most records
- * are 25 characters, and a call into zlib costs more than the loop. -1 for a long or non-ASCII one.
+ * The longest record `appendShort` frames (its length has at most three digits): most records
+ * are 25 characters, and for those a call into zlib costs more than the checksum loop.
  */
-function asciiCrc32(s: string): number {
-  if (s.length > 256) return -1
-  let c = -1
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i)
-    if (ch > 0x7f) return -1
-    c = CRC_TABLE[(c ^ ch) & 0xff] ^ (c >>> 8)
-  }
-  return (c ^ -1) >>> 0
-}
+const SHORT_RECORD = 999
+
+/** Lowercase hexadecimal digits as bytes. */
+const HEX = Buffer.from('0123456789abcdef', 'latin1')
 
 /** Matches per piece of a large `exp` record's JSON. */
 const EXP_PIECE = 8192
@@ -242,18 +236,48 @@ export class WalWriter {
       return
     }
     const json = JSON.stringify(rec)
-    const short = asciiCrc32(json)
-    const len = short >= 0 ? json.length : Buffer.byteLength(json)
-    const head = `${(short >= 0 ? short : crc32(json)).toString(16).padStart(8, '0')} ${len} `
+    if (json.length <= SHORT_RECORD && this.appendShort(json)) return
+    const len = Buffer.byteLength(json)
+    const head = `${crc32(json).toString(16).padStart(8, '0')} ${len} `
     const need = head.length + len + 1
     if (this.bytes + need > this.pending.length) {
       this.flush()
       if (need > this.pending.length) this.pending = Buffer.allocUnsafe(need)
     }
     this.bytes += this.pending.write(head, this.bytes, 'latin1')
-    this.bytes += this.pending.write(json, this.bytes, short >= 0 ? 'latin1' : 'utf8')
+    this.bytes += this.pending.write(json, this.bytes, 'utf8')
     this.pending[this.bytes++] = 0x0a
     if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
+  }
+
+  /**
+   * Frames a short ASCII record straight into the buffer, its checksum computed while its bytes
+   * are copied: no head string, no Buffer.write calls (most records are 25 characters). False,
+   * with nothing appended, for a record that holds any other character.
+   */
+  private appendShort(json: string): boolean {
+    const len = json.length
+    const digits = len < 10 ? 1 : len < 100 ? 2 : 3
+    if (this.bytes + 8 + digits + len + 3 > this.pending.length) this.flush()
+    const buf = this.pending
+    const start = this.bytes
+    let at = start + 10 + digits
+    let c = -1
+    for (let i = 0; i < len; i++) {
+      const ch = json.charCodeAt(i)
+      if (ch > 0x7f) return false
+      buf[at++] = ch
+      c = CRC_TABLE[(c ^ ch) & 0xff] ^ (c >>> 8)
+    }
+    buf[at++] = 0x0a
+    let crc = (c ^ -1) >>> 0
+    for (let k = 7; k >= 0; k--, crc >>>= 4) buf[start + k] = HEX[crc & 0xf]
+    buf[start + 8] = 0x20
+    for (let k = digits - 1, n = len; k >= 0; k--, n = (n / 10) | 0) buf[start + 9 + k] = 0x30 + (n % 10)
+    buf[start + 9 + digits] = 0x20
+    this.bytes = at
+    if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
+    return true
   }
 
   /** Writes buffered records with one system call: after this they survive the process being killed. */

@@ -4,14 +4,17 @@ import { isInside, toRel } from '../plan/paths.js'
 import { describeType, sameContent } from './compare.js'
 import type { OpKind } from './types.js'
 
+const NONE: readonly string[] = []
+
 /**
  * move (and rename): done when the source is gone and the target exists. A target that
  * already holds the source's content is not a conflict: applying removes the source.
  */
 export const moveOp: OpKind = {
   async check(op, env) {
-    const src = await env.sandbox.resolve(op.src!)
-    const dst = await env.sandbox.resolve(op.dst!)
+    // Known paths (the parent's verdict cached) are resolved without a promise: the bulk case.
+    const src = env.sandbox.resolveKnown(op.src!) ?? (await env.sandbox.resolve(op.src!))
+    const dst = env.sandbox.resolveKnown(op.dst!) ?? (await env.sandbox.resolve(op.dst!))
     if (src === dst) return { state: 'satisfied', detail: 'source and target are the same path' }
     const [ss, ds] = [await env.fs.lstat(src), await env.fs.lstat(dst)]
     if (!ss && ds) return { state: 'satisfied', detail: 'already moved' }
@@ -25,20 +28,20 @@ export const moveOp: OpKind = {
     }
   },
   async apply(op, env, check, overwrite) {
-    const src = await env.sandbox.resolve(op.src!)
-    const dst = await env.sandbox.resolve(op.dst!)
+    const src = env.sandbox.resolveKnown(op.src!) ?? (await env.sandbox.resolve(op.src!))
+    const dst = env.sandbox.resolveKnown(op.dst!) ?? (await env.sandbox.resolve(op.dst!))
     const ss = check.prepared?.srcType ? { type: check.prepared.srcType } : await env.fs.lstat(src)
     if (check.prepared?.dedupe) {
       await env.fs.rm(src)
       return { invalidatesPaths: ss?.type !== 'file' }
     }
     // A rename stays in its directory, which exists: no mkdirp.
-    const created = dirname(dst) === dirname(src) ? [] : await env.fs.mkdirp(dirname(dst))
+    const created = dirname(dst) === dirname(src) ? NONE : await env.fs.mkdirp(dirname(dst))
     if (overwrite) await env.fs.rm(dst)
     await env.fs.rename(src, dst)
-    return {
-      createdDirs: created.map(d => toRel(env.sandbox.root, d)),
-      invalidatesPaths: ss?.type !== 'file'
-    }
+    const invalidatesPaths = ss?.type !== 'file'
+    return created.length
+      ? { createdDirs: created.map(d => toRel(env.sandbox.root, d)), invalidatesPaths }
+      : { invalidatesPaths }
   }
 }

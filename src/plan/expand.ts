@@ -209,8 +209,6 @@ export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promis
 const parsed = new WeakMap<DeclaredOp, Map<string, TemplatePart[]>>()
 
 function tpl(decl: DeclaredOp, text: string): TemplatePart[] {
-  // Plain text (most targets of an explicit plan) needs no parse to keep.
-  if (isPlainText(text)) return parseTemplate(text)
   let m = parsed.get(decl)
   if (!m) parsed.set(decl, (m = new Map()))
   let t = m.get(text)
@@ -225,8 +223,9 @@ function tpl(decl: DeclaredOp, text: string): TemplatePart[] {
 export function resolveOp(decl: DeclaredOp, match: string, base: string, seq: number): ResolvedOp {
   // Only a field that is rendered needs the variables (a glob's delete or replace renders none).
   let vars: TemplateVars | undefined
+  // Text without braces (most targets of an explicit plan) is its own rendering: no variables.
   const render = (t: string): string =>
-    renderTemplate(tpl(decl, t), (vars ??= templateVars(match || '.', base)))
+    isPlainText(t) ? t : renderTemplate(tpl(decl, t), (vars ??= templateVars(match || '.', base)))
   const safe = (field: string, p: string): string => {
     const problem = pathProblem(p)
     if (problem) throw new OpError(`${field}: ${problem}`)
@@ -258,7 +257,9 @@ export function resolveOp(decl: DeclaredOp, match: string, base: string, seq: nu
       if (!name || name.includes('/') || name === '.' || name === '..') {
         throw new OpError(`rename.to: '${name}' is not a file name`)
       }
-      op.dst = safe('rename.to', posix.join(posix.dirname(op.src), name))
+      // op.src is normal and `name` one plain segment: joining them needs no normalisation.
+      const dir = posix.dirname(op.src)
+      op.dst = safe('rename.to', dir === '.' ? name : `${dir}/${name}`)
       break
     }
     case 'run':

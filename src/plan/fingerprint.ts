@@ -23,46 +23,60 @@ export function fingerprint(ops: DeclaredOp[]): string {
     .slice(0, 16)
 }
 
-/** The fields of `meaningOf`, in the order `canonical` sorts them. */
-const MEANING_KEYS = Object.keys(meaningOf({ kind: 'mkdir', index: 0, policy: {} } as DeclaredOp)).sort()
-const QUOTED_KEYS = MEANING_KEYS.map(k => JSON.stringify(k) + ':')
+/**
+ * The parts of an operation that determine its effect, each read by one function: `meaningOf`
+ * builds the object, `canonicalMeaning` writes the same fields' text without building it.
+ */
+const MEANING: Record<string, (op: DeclaredOp) => unknown> = {
+  kind: op => op.kind,
+  id: op => op.id,
+  each: op => op.each,
+  subject: op => op.subject,
+  to: op => op.to,
+  content: op => op.content,
+  mode: op => op.mode,
+  find: op => op.find,
+  with: op => op.with,
+  regex: op => op.regex,
+  flags: op => op.flags,
+  command: op => op.command,
+  shell: op => op.shell,
+  creates: op => op.creates,
+  removes: op => op.removes,
+  timeoutMs: op => op.timeoutMs,
+  env: op => op.env,
+  shardBy: op => op.shardBy,
+  onConflict: op => op.policy.onConflict,
+  ifNoMatch: op => op.policy.ifNoMatch
+}
+const MEANING_ENTRIES = Object.entries(MEANING)
 
-/** canonical(meaningOf(op)), with the keys sorted once for all operations. */
-function canonicalMeaning(op: DeclaredOp): string {
-  const m = meaningOf(op)
+/** The fields of `meaningOf` in the order `canonical` sorts them, each with its quoted key. */
+const SORTED_MEANING = MEANING_ENTRIES.map(([k, get]) => ({
+  key: k,
+  quoted: `${JSON.stringify(k)}:`,
+  get
+})).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+
+/**
+ * canonical(meaningOf(op)), field by field: no object per operation, and a string (most
+ * fields) goes straight to JSON.stringify.
+ */
+export function canonicalMeaning(op: DeclaredOp): string {
   let out = '{'
-  for (let i = 0; i < MEANING_KEYS.length; i++) {
-    const v = m[MEANING_KEYS[i]]
+  for (const f of SORTED_MEANING) {
+    const v = f.get(op)
     if (v === undefined) continue
-    out += (out.length > 1 ? ',' : '') + QUOTED_KEYS[i] + canonical(v)
+    out += (out.length > 1 ? ',' : '') + f.quoted + (typeof v === 'string' ? JSON.stringify(v) : canonical(v))
   }
   return out + '}'
 }
 
 /** The parts of an operation that determine its effect, used for the fingerprint and for diffs. */
 export function meaningOf(op: DeclaredOp): Record<string, unknown> {
-  return {
-    kind: op.kind,
-    id: op.id,
-    each: op.each,
-    subject: op.subject,
-    to: op.to,
-    content: op.content,
-    mode: op.mode,
-    find: op.find,
-    with: op.with,
-    regex: op.regex,
-    flags: op.flags,
-    command: op.command,
-    shell: op.shell,
-    creates: op.creates,
-    removes: op.removes,
-    timeoutMs: op.timeoutMs,
-    env: op.env,
-    shardBy: op.shardBy,
-    onConflict: op.policy.onConflict,
-    ifNoMatch: op.policy.ifNoMatch
-  }
+  const m: Record<string, unknown> = {}
+  for (const [k, get] of MEANING_ENTRIES) m[k] = get(op)
+  return m
 }
 
 /** JSON with sorted keys and undefined dropped: equal meaning gives equal text. */

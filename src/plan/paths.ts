@@ -130,11 +130,33 @@ export class Sandbox {
     return this.root + sep + (sep === '/' ? norm : norm.split('/').join(sep))
   }
 
-  /** Absolute path for `rel`, or throws an Error naming the escape. */
-  async resolve(rel: string): Promise<string> {
+  /**
+   * `resolve` without a promise, for the common case: the absolute path of an acceptable `rel`
+   * whose parent's verdict (inside the workspace) is cached; undefined when `resolve` must decide.
+   */
+  resolveKnown(rel: string): string | undefined {
     // An operation resolves the same paths in its check and its apply: the second time is free.
     const k = this.memoRel.indexOf(rel)
     if (k >= 0) return this.memoAbs[k]
+    if (pathProblem(rel) !== null) return undefined
+    const norm = normalizeRel(rel)
+    if (norm === '.') return this.root
+    const slash = norm.lastIndexOf('/')
+    if (slash >= 0 && this.okDirs.get(norm.slice(0, slash)) !== null) return undefined
+    return this.remember(rel, this.root + sep + (sep === '/' ? norm : norm.split('/').join(sep)))
+  }
+
+  private remember(rel: string, abs: string): string {
+    this.memoRel[this.memoNext] = rel
+    this.memoAbs[this.memoNext] = abs
+    this.memoNext = (this.memoNext + 1) % RESOLVED_MEMO
+    return abs
+  }
+
+  /** Absolute path for `rel`, or throws an Error naming the escape. */
+  async resolve(rel: string): Promise<string> {
+    const known = this.resolveKnown(rel)
+    if (known !== undefined) return known
     const problem = pathProblem(rel)
     if (problem) throw new Error(problem)
     const norm = normalizeRel(rel)
@@ -144,12 +166,7 @@ export class Sandbox {
     const bad = await this.checkDir(parent)
     if (bad) throw new Error(`'${rel}' ${bad}`)
     // Only while the parent's verdict is cached, and only a few: this is a memo, not a map of the run.
-    if (parent === '.' || this.okDirs.has(parent)) {
-      this.memoRel[this.memoNext] = rel
-      this.memoAbs[this.memoNext] = abs
-      this.memoNext = (this.memoNext + 1) % RESOLVED_MEMO
-    }
-    return abs
+    return parent === '.' || this.okDirs.has(parent) ? this.remember(rel, abs) : abs
   }
 
   /** null when every existing component of `dir` stays inside the workspace. */
