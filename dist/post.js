@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-VHQFYGDB.js";
+} from "./chunks/chunk-J4NYMMHD.js";
 import {
   Journal,
   RunState,

@@ -71,14 +71,20 @@ export async function deltaContext(workspace: string, dir: string): Promise<Delt
  */
 const ADD = ['-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=1', 'add']
 
-/** Stages the workspace's bytes as they are into the private index (incrementally: only changed files are hashed). */
-export async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string> {
+/**
+ * Stages the workspace's bytes as they are into the private index (incrementally: only changed
+ * files are hashed). `bulk` (see ADD) is for captures, which store what changed; the base's stage
+ * does without: through bulk check-in, git also re-checks an unchanged file by compressing it, and
+ * right after a checkout every file may need that re-check (written in the second the index was).
+ */
+export async function stage(ctx: DeltaContext, touched: string[] = [], bulk = true): Promise<string> {
   const here = privateOpts(ctx, ctx.workspace)
-  await git([...ADD, '-A', '--', '.'], here)
+  const add = bulk ? ADD : ['add']
+  await git([...add, '-A', '--', '.'], here)
   const forced = await ignoredAmong(ctx, touched)
   if (forced.length) {
     // Paths operations touched are captured even where .gitignore matches them.
-    await git([...ADD, '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+    await git([...add, '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
       ...here,
       input: forced.join('\0'),
       env: { ...here.env, GIT_LITERAL_PATHSPECS: '1' }
@@ -120,7 +126,7 @@ export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
       input: tracked.join('\0')
     })
   }
-  const tree = await stage(ctx)
+  const tree = await stage(ctx, [], false)
   let head: string | null
   try {
     head =
