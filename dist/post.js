@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-J4NYMMHD.js";
+} from "./chunks/chunk-XSUNMS7Z.js";
 import {
   Journal,
   RunState,

@@ -1,4 +1,4 @@
-import { lstat, rm, stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { join, posix, resolve } from 'node:path'
 import { git } from './git.js'
 import { openPrivateGit, privateOpts, type PrivateGit } from './private-git.js'
@@ -157,10 +157,6 @@ function parseRaw(raw: Buffer): DeltaEntry[] {
     out.push({ oldMode: m[1], newMode: m[2], oldSha: m[3], newSha: m[4], path: parts[i + 1] })
   }
   return out
-}
-
-export async function exists(p: string): Promise<boolean> {
-  return (await lstat(p).catch(() => null)) !== null
 }
 
 /** Modes a delta carries as content: regular files, executables, symlinks. */

@@ -8,7 +8,6 @@ import {
   captureBase,
   CONTENT_MODES,
   DeltaMismatchError,
-  exists,
   oldSideTree,
   topPath,
   treeIndex,
@@ -149,7 +148,7 @@ export async function verifyDelta(
   }
   if (!bad) {
     const base = now ?? (await captureBase(ctx))
-    bad = base.tree === m.base.tree ? [] : await preimagesInTree(ctx, m, base)
+    bad = base.tree === m.base.tree ? [] : await preimagesInTree(ctx, m, base, found)
   }
   if (bad.length) throw differs(bad)
   return { sizes: have, found }
@@ -221,13 +220,19 @@ export interface Verified {
 }
 
 /** Entries whose preimage the workspace does not hold, read from the workspace's tree as captured. */
-async function preimagesInTree(ctx: DeltaContext, m: DeltaManifest, base: DeltaBase): Promise<string[]> {
+async function preimagesInTree(
+  ctx: DeltaContext,
+  m: DeltaManifest,
+  base: DeltaBase,
+  found: Found
+): Promise<string[]> {
   const cur = await treeIndex(ctx, base.tree)
   const bad: string[] = []
   for (const e of m.entries) {
     const had = cur.get(e.path)
     if (e.oldSha === ZERO) {
-      if (had || (await exists(join(ctx.workspace, e.path)))) bad.push(e.path)
+      // Something there that the tree leaves out (an ignored file) is in the way too.
+      if (had || found.get(e.path)) bad.push(e.path)
     } else if (!had || had[0] !== e.oldMode || had[1] !== e.oldSha) {
       bad.push(e.path)
     }
