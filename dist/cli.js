@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-4KAGHH3B.js";
+} from "./chunks/chunk-W7SAZY26.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

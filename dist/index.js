@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-XSUNMS7Z.js";
-import "./chunks/chunk-4KAGHH3B.js";
+} from "./chunks/chunk-FU3TO6FF.js";
+import "./chunks/chunk-W7SAZY26.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-XSUNMS7Z.js";
+} from "./chunks/chunk-FU3TO6FF.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-4KAGHH3B.js";
+} from "./chunks/chunk-W7SAZY26.js";
 import {
   getInput,
   getState,

@@ -1,6 +1,7 @@
 import { errorMessage } from '../errors.js'
 import type { Fs } from '../fs/types.js'
 import type { FrozenExpansion } from '../journal/state.js'
+import type { WalRecord } from '../journal/wal.js'
 import type { Logger } from '../logger.js'
 import { collidingTargets } from '../plan/collisions.js'
 import { expand } from '../plan/expand.js'
@@ -48,14 +49,11 @@ export class Expansions {
       this.drySeq += concreteCount(exp)
       return (this.dry[decl.index] = exp)
     }
-    ctx.journal!.record({
-      t: 'exp',
-      d: decl.index,
-      b: exp.base,
-      m: exp.matches,
-      ...(exp.error !== undefined ? { n: exp.error } : {}),
-      ...(exp.others ? { o: exp.others } : {})
-    })
+    // Built whole in the common case (one per declared operation of an explicit plan).
+    const rec: WalRecord = { t: 'exp', d: decl.index, b: exp.base, m: exp.matches }
+    if (exp.error !== undefined) rec.n = exp.error
+    if (exp.others) rec.o = exp.others
+    ctx.journal!.record(rec)
     return ctx.state!.expansions[decl.index]!
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { ResumeError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { expandsLiterally } from '../plan/expand.js'
-import { canonical, canonicalMeaning, meaningOf } from '../plan/fingerprint.js'
+import { canonical, canonicalOpsText, forgetCanonicalText, meaningOf } from '../plan/fingerprint.js'
 import type { Plan } from '../plan/types.js'
 import { readSnapshot, writeAtomicPieces, writeSnapshot } from './snapshot.js'
 import { RunState } from './state.js'
@@ -73,7 +73,7 @@ export class Journal {
     if (!existsSync(join(dir, PLAN_FILE))) {
       // Only `describePlanChange` reads it: streamed, and not worth an fsync before the first operation.
       writeAtomicPieces(join(dir, PLAN_FILE), planPieces(plan), { durable: false })
-    }
+    } else forgetCanonicalText(plan)
     for (const w of info.warnings) opts.logger?.warning(w)
     return new Journal(
       dir,
@@ -250,15 +250,9 @@ function expansionsFromJournal(
 
 /** `{ planId, ops }` with each operation's meaning as canonical JSON, in pieces. */
 function* planPieces(plan: Plan): Generator<string> {
-  let piece = `{"planId":${JSON.stringify(plan.planId)},"ops":[`
-  for (let i = 0; i < plan.ops.length; i++) {
-    piece += (i ? ',' : '') + canonicalMeaning(plan.ops[i])
-    if (piece.length >= 1 << 16) {
-      yield piece
-      piece = ''
-    }
-  }
-  yield `${piece}]}`
+  yield `{"planId":${JSON.stringify(plan.planId)},"ops":[`
+  yield* canonicalOpsText(plan)
+  yield ']}'
 }
 
 /** Lists the declared operations whose meaning differs between the saved plan and `plan`. */

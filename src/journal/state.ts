@@ -79,8 +79,9 @@ export class RunState {
   }
 
   apply(r: WalRecord): void {
-    if ('q' in r && r.q >= this.total) {
-      throw new Error(`journal record '${r.t}' names operation #${r.q}, but only ${this.total} are known`)
+    const q = (r as { q?: number }).q
+    if (q !== undefined && q >= this.total) {
+      throw new Error(`journal record '${r.t}' names operation #${q}, but only ${this.total} are known`)
     }
     switch (r.t) {
       case 'begin':
@@ -121,8 +122,9 @@ export class RunState {
       case 'x':
         this.status[r.q] = St.Executed
         this.doneBy[r.q] = r.a
-        this.errors.delete(r.q)
-        this.startedHash.delete(r.q)
+        // Most runs have no failures and no replace in flight: no map to look in.
+        if (this.errors.size) this.errors.delete(r.q)
+        if (this.startedHash.size) this.startedHash.delete(r.q)
         if (r.dirs) for (const d of r.dirs) this.createdDirs.add(d)
         break
       case 'k':

@@ -113,6 +113,30 @@ function expPieces(rec: Extract<WalRecord, { t: 'exp' }>): () => Iterable<string
   }
 }
 
+/**
+ * The JSON of the records a bulk run writes for every operation (a start or a completion with
+ * nothing but its seq and attempt; an expansion of one match), as `JSON.stringify` writes them,
+ * without building them through it: most of a large run's records. Null for any other record.
+ */
+function plainJson(rec: WalRecord): string | null {
+  switch (rec.t) {
+    case 's':
+      return rec.h === undefined && Number.isSafeInteger(rec.q) && Number.isSafeInteger(rec.a)
+        ? `{"t":"s","q":${rec.q},"a":${rec.a}}`
+        : null
+    case 'x':
+      return rec.dirs === undefined && Number.isSafeInteger(rec.q) && Number.isSafeInteger(rec.a)
+        ? `{"t":"x","q":${rec.q},"a":${rec.a}}`
+        : null
+    case 'exp':
+      return rec.m.length === 1 && rec.n === undefined && rec.o === undefined && Number.isSafeInteger(rec.d)
+        ? `{"t":"exp","d":${rec.d},"b":${JSON.stringify(rec.b)},"m":[${JSON.stringify(rec.m.get(0))}]}`
+        : null
+    default:
+      return null
+  }
+}
+
 /** A decoded record as the engine holds it: an expansion's lists as MatchLists. */
 function held(rec: WalRecord): WalRecord {
   if (rec.t !== 'exp') return rec
@@ -235,7 +259,7 @@ export class WalWriter {
       this.writePieces(expPieces(rec))
       return
     }
-    const json = JSON.stringify(rec)
+    const json = plainJson(rec) ?? JSON.stringify(rec)
     if (json.length <= SHORT_RECORD && this.appendShort(json)) return
     const len = Buffer.byteLength(json)
     const head = `${crc32(json).toString(16).padStart(8, '0')} ${len} `

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { DeclaredOp } from './types.js'
+import type { DeclaredOp, Plan } from './types.js'
 
 /**
  * Fingerprint of what a plan does: the operations' kinds, fields and conflict/no-match policies.
@@ -7,20 +7,72 @@ import type { DeclaredOp } from './types.js'
  * so a re-run with other retry settings still resumes.
  */
 export function fingerprint(ops: DeclaredOp[]): string {
+  return fingerprintOps(ops).id
+}
+
+/** Up to this many characters of canonical text are kept for the plan's saved copy. */
+const KEEP_TEXT = 32 * 1024 * 1024
+
+/**
+ * The fingerprint, and the canonical text it hashed (the operations' meanings joined by `,`,
+ * without the brackets) in pieces of about 64 KiB, or null when that text is too large to keep:
+ * the journal's saved plan is the same text, so it need not be made twice.
+ */
+export function fingerprintOps(ops: DeclaredOp[]): { id: string; pieces: string[] | null } {
   // The hash of canonical(ops.map(meaningOf)), fed one operation at a time: no plan-sized string.
-  const hash = createHash('sha256')
-  let text = '['
+  const hash = createHash('sha256').update('[')
+  let pieces: string[] | null = []
+  let kept = 0
+  let text = ''
+  const emit = (): void => {
+    hash.update(text)
+    kept += text.length
+    if (pieces && kept <= KEEP_TEXT) pieces.push(text)
+    else pieces = null
+    text = ''
+  }
   for (let i = 0; i < ops.length; i++) {
     text += (i > 0 ? ',' : '') + canonicalMeaning(ops[i])
-    if (text.length >= 1 << 16) {
-      hash.update(text)
-      text = ''
+    if (text.length >= 1 << 16) emit()
+  }
+  emit()
+  const id = hash.update(']').digest('hex').slice(0, 16)
+  return { id, pieces }
+}
+
+/** Canonical text kept from a plan's fingerprint, until the journal takes it. */
+const keptText = new WeakMap<Plan, string[]>()
+
+/** Keeps the canonical text `fingerprintOps` made for `plan`, for `canonicalOpsText`. */
+export function keepCanonicalText(plan: Plan, pieces: string[] | null): void {
+  if (pieces) keptText.set(plan, pieces)
+}
+
+/**
+ * The operations' canonical meanings joined by `,`, in pieces: the text the fingerprint hashed,
+ * taken from the fingerprint when it was kept (once: it is let go), else made again.
+ */
+export function* canonicalOpsText(plan: Plan): Generator<string> {
+  const kept = keptText.get(plan)
+  keptText.delete(plan)
+  if (kept) {
+    yield* kept
+    return
+  }
+  let piece = ''
+  for (let i = 0; i < plan.ops.length; i++) {
+    piece += (i ? ',' : '') + canonicalMeaning(plan.ops[i])
+    if (piece.length >= 1 << 16) {
+      yield piece
+      piece = ''
     }
   }
-  return hash
-    .update(text + ']')
-    .digest('hex')
-    .slice(0, 16)
+  yield piece
+}
+
+/** Lets go of the text kept for `plan` (its saved copy exists already). */
+export function forgetCanonicalText(plan: Plan): void {
+  keptText.delete(plan)
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv'
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import { PlanError, type PlanLocation } from '../errors.js'
 import { parseDuration } from '../duration.js'
-import { fingerprint } from './fingerprint.js'
+import { fingerprintOps, keepCanonicalText } from './fingerprint.js'
 import { DEFAULT_SHARD_BY } from '../shard/assign.js'
 import { parseTemplate } from './template.js'
 import { MAX_PARALLEL, parallelism, type Parallel } from './parallel.js'
@@ -153,7 +153,9 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
     })
     return op
   })
-  const plan: Plan = { version: 1, file, ops, planId: fingerprint(ops) }
+  const { id, pieces } = fingerprintOps(ops)
+  const plan: Plan = { version: 1, file, ops, planId: id }
+  keepCanonicalText(plan, pieces)
   fieldLocations.set(plan, isJson ? locate : lazyLocate(text))
   return plan
 }
