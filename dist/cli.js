@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-W7SAZY26.js";
+} from "./chunks/chunk-V5BO5OUW.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-FU3TO6FF.js";
+} from "./chunks/chunk-ZWDTBPGU.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-W7SAZY26.js";
+} from "./chunks/chunk-V5BO5OUW.js";
 import {
   getInput,
   getState,

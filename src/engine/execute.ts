@@ -43,7 +43,15 @@ export async function execute(ctx: RunContext, op: ResolvedOp, base: OpReport): 
   for (;;) {
     tries.started = false
     try {
-      return await attemptOnce(ctx, op, base, tries)
+      // One try: the check decides between skipping and applying (in this function, not in
+      // one per step: a bulk run pays for every promise per operation).
+      const check = reconciled(ctx, op, await OPS[op.kind].check(op, ctx.env))
+      const verdict = decide(op.decl, check)
+      if (verdict === 'satisfied' || verdict === 'conflict')
+        return skipped(ctx, op, base, tries, check, verdict)
+      if (ctx.dryRun) return await preview(ctx, op, base, tries, check, verdict === 'overwrite')
+      await applyJournaled(ctx, op, check, verdict === 'overwrite', tries)
+      return settle(base, tries, 'executed', null, check.detail ? { detail: check.detail } : undefined)
     } catch (err) {
       const r = await afterError(ctx, op, base, tries, err)
       if (r) return r
@@ -61,44 +69,54 @@ export async function checkStep(
   base: OpReport,
   tries: Tries
 ): Promise<Checked> {
-  const check = await checkReconciled(ctx, op)
+  const check = reconciled(ctx, op, await OPS[op.kind].check(op, ctx.env))
   const verdict = decide(op.decl, check)
-  if (verdict === 'satisfied' || verdict === 'conflict') {
-    ctx.journal?.record({ t: 'k', q: op.seq, a: ctx.attempt, r: verdict })
-    const extra: Partial<OpReport> = {}
-    if (check.detail) extra.detail = check.detail
-    if (ctx.dryRun) extra.classification = verdict
-    return { skipped: settle(base, tries, 'skipped', verdict, extra) }
-  }
+  if (verdict === 'satisfied' || verdict === 'conflict')
+    return { skipped: skipped(ctx, op, base, tries, check, verdict) }
   return { check, overwrite: verdict === 'overwrite' }
 }
 
-/** One try: the check decides between skipping and applying. */
-async function attemptOnce(ctx: RunContext, op: ResolvedOp, base: OpReport, tries: Tries): Promise<OpReport> {
-  const checked = await checkStep(ctx, op, base, tries)
-  if ('skipped' in checked) return checked.skipped
-  const { check, overwrite } = checked
-  if (ctx.dryRun) {
-    if (op.kind === 'run') {
-      return settle(base, tries, 'skipped', 'dry-run', {
-        classification: 'cannot-preview',
-        detail: 'commands are not run in a dry-run'
-      })
-    }
-    const diff = previewDiff(op, check)
-    await OPS[op.kind].apply(op, ctx.env, check, overwrite)
-    return settle(base, tries, 'skipped', 'dry-run', {
-      classification: 'would-execute',
-      ...(diff ? { diff } : {})
-    })
-  }
-  await applyJournaled(ctx, op, check, overwrite, tries)
-  return settle(base, tries, 'executed', null, check.detail ? { detail: check.detail } : undefined)
+/** Records a skip (satisfied, or a conflict under on-conflict: skip) and settles the report. */
+function skipped(
+  ctx: RunContext,
+  op: ResolvedOp,
+  base: OpReport,
+  tries: Tries,
+  check: CheckResult,
+  verdict: 'satisfied' | 'conflict'
+): OpReport {
+  ctx.journal?.record({ t: 'k', q: op.seq, a: ctx.attempt, r: verdict })
+  const extra: Partial<OpReport> = {}
+  if (check.detail) extra.detail = check.detail
+  if (ctx.dryRun) extra.classification = verdict
+  return settle(base, tries, 'skipped', verdict, extra)
 }
 
-/** The check, knowing that a replace started but not recorded as finished may have landed. */
-async function checkReconciled(ctx: RunContext, op: ResolvedOp): Promise<CheckResult> {
-  const check = await OPS[op.kind].check(op, ctx.env)
+/** A dry-run's apply, over the overlay: what would be executed, and its diff. */
+async function preview(
+  ctx: RunContext,
+  op: ResolvedOp,
+  base: OpReport,
+  tries: Tries,
+  check: CheckResult,
+  overwrite: boolean
+): Promise<OpReport> {
+  if (op.kind === 'run') {
+    return settle(base, tries, 'skipped', 'dry-run', {
+      classification: 'cannot-preview',
+      detail: 'commands are not run in a dry-run'
+    })
+  }
+  const diff = previewDiff(op, check)
+  await OPS[op.kind].apply(op, ctx.env, check, overwrite)
+  return settle(base, tries, 'skipped', 'dry-run', {
+    classification: 'would-execute',
+    ...(diff ? { diff } : {})
+  })
+}
+
+/** The check's result, knowing that a replace started but not recorded as finished may have landed. */
+function reconciled(ctx: RunContext, op: ResolvedOp, check: CheckResult): CheckResult {
   if (check.state !== 'todo' || !check.prepared?.before || ctx.state?.status[op.seq] !== St.Started)
     return check
   // Its post-image tells whether it landed.

@@ -92,7 +92,12 @@ export class Scheduler {
   private async dispatch(c: Concrete): Promise<void> {
     const { live } = this.report
     live.inFlight++
-    const r = await this.runConcrete(c).finally(() => live.inFlight--)
+    let r: OpReport
+    try {
+      r = await this.runConcrete(c)
+    } finally {
+      live.inFlight--
+    }
     this.ended(c.decl, r)
   }
 
@@ -154,11 +159,12 @@ export class Scheduler {
   }
 
   /** Settled earlier, pending (the run is stopping), failed without running, or executed now. */
-  private async runConcrete(c: Concrete): Promise<OpReport> {
-    // Most operations of a fresh run: nothing earlier, not stopping, rendered. No detour.
+  private runConcrete(c: Concrete): Promise<OpReport> {
+    // Most operations of a fresh run: nothing earlier, not stopping, rendered. No detour (and
+    // no promise of its own around execute's).
     if (c.error === undefined && !mayBeSettled(this.ctx, c.base.seq!) && !this.ctx.stopper.check())
       return execute(this.ctx, c.op!, c.base)
-    return (await this.settledWithoutRunning(c)) ?? execute(this.ctx, c.op!, c.base)
+    return this.settledWithoutRunning(c).then(r => r ?? execute(this.ctx, c.op!, c.base))
   }
 
   /** The outcome of an operation that is not to run now; null when it is to run. */

@@ -16,7 +16,8 @@ export const moveOp: OpKind = {
     const src = env.sandbox.resolveKnown(op.src!) ?? (await env.sandbox.resolve(op.src!))
     const dst = env.sandbox.resolveKnown(op.dst!) ?? (await env.sandbox.resolve(op.dst!))
     if (src === dst) return { state: 'satisfied', detail: 'source and target are the same path' }
-    const [ss, ds] = [await env.fs.lstat(src), await env.fs.lstat(dst)]
+    const ss = await env.fs.lstat(src)
+    const ds = await env.fs.lstat(dst)
     if (!ss && ds) return { state: 'satisfied', detail: 'already moved' }
     if (!ss) throw new OpError(`source '${op.src}' does not exist`)
     if (isInside(src, dst)) throw new OpError(`cannot move '${op.src}' into itself ('${op.dst}')`)

@@ -5,12 +5,13 @@ import {
   parseTemplate,
   renderTemplate,
   templateVars,
-  type Placeholder
+  type Placeholder,
+  type TemplatePart
 } from './template.js'
 import { globProblem, isGlob } from './glob-syntax.js'
 import { normalizeRel, planPathProblem } from './paths.js'
 import { closest } from './schema.js'
-import type { DeclaredOp } from './types.js'
+import { KINDS, type DeclaredOp } from './types.js'
 
 type MakeError = (field: string, detail: string) => Error
 
@@ -35,7 +36,49 @@ export function subjectField(op: DeclaredOp): string {
     case 'run':
       return 'run.files'
     default:
-      return `${op.kind}.from`
+      return FROM_FIELD[op.kind]
+  }
+}
+
+/** `<kind>.from` and `<kind>.to`, made once rather than per operation. */
+const FROM_FIELD: Record<string, string> = Object.fromEntries(KINDS.map(k => [k, `${k}.from`]))
+const TO_FIELD: Record<string, string> = Object.fromEntries(KINDS.map(k => [k, `${k}.to`]))
+
+function parse(mk: MakeError, field: string, text: string): TemplatePart[] {
+  try {
+    return parseTemplate(text)
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e
+    const best = e.placeholder !== undefined ? closest(e.placeholder, PLACEHOLDERS) : undefined
+    const detail = best
+      ? e.message.replace(`{${e.placeholder}} (known:`, `{${e.placeholder}}; did you mean {${best}}? (known:`)
+      : e.message
+    throw mk(field, detail)
+  }
+}
+
+function placeholders(parts: TemplatePart[]): Placeholder[] {
+  // Most fields are plain text: one part, no placeholder.
+  if (parts.length === 1 && typeof parts[0] === 'string') return []
+  return parts.flatMap(p => (typeof p === 'string' ? [] : [p.var]))
+}
+
+function checkPath(mk: MakeError, field: string, rendered: string, template: string | false): void {
+  const problem = planPathProblem(rendered)
+  if (!problem) return
+  if (template === false || template === rendered) throw mk(field, problem)
+  // Name the text the user wrote; show what it becomes for a sample match.
+  const own = problem.replace(`'${rendered}'`, `'${template}'`)
+  throw mk(field, `${own} (for a match such as 'sample/dir/file.txt' it becomes '${rendered}')`)
+}
+
+/** `~/x` would be a directory named '~' in the workspace, which is surely not what was meant. */
+function home(mk: MakeError, field: string, text: string): void {
+  if (text === '~' || text.startsWith('~/')) {
+    throw mk(
+      field,
+      `'${text}' starts with '~', but the home directory is outside the workspace (write './~/…' for a directory named '~')`
+    )
   }
 }
 
@@ -44,57 +87,21 @@ export function subjectField(op: DeclaredOp): string {
  * unknown placeholders, absolute or escaping paths, `.git/`, bad globs, templates without a match.
  */
 export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
-  const parse = (field: string, text: string): ReturnType<typeof parseTemplate> => {
-    try {
-      return parseTemplate(text)
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e
-      const best = e.placeholder !== undefined ? closest(e.placeholder, PLACEHOLDERS) : undefined
-      const detail = best
-        ? e.message.replace(
-            `{${e.placeholder}} (known:`,
-            `{${e.placeholder}}; did you mean {${best}}? (known:`
-          )
-        : e.message
-      throw mk(field, detail)
-    }
-  }
-  const placeholders = (parts: ReturnType<typeof parseTemplate>): Placeholder[] =>
-    parts.flatMap(p => (typeof p === 'string' ? [] : [p.var]))
-  const checkPath = (field: string, rendered: string, template: string | false): void => {
-    const problem = planPathProblem(rendered)
-    if (!problem) return
-    if (template === false || template === rendered) throw mk(field, problem)
-    // Name the text the user wrote; show what it becomes for a sample match.
-    const own = problem.replace(`'${rendered}'`, `'${template}'`)
-    throw mk(field, `${own} (for a match such as 'sample/dir/file.txt' it becomes '${rendered}')`)
-  }
-
-  // `~/x` would be a directory named '~' in the workspace, which is surely not what was meant.
-  const home = (field: string, text: string): void => {
-    if (text === '~' || text.startsWith('~/')) {
-      throw mk(
-        field,
-        `'${text}' starts with '~', but the home directory is outside the workspace (write './~/…' for a directory named '~')`
-      )
-    }
-  }
-
-  if (op.shardBy !== undefined) parse('shard-by', op.shardBy)
+  if (op.shardBy !== undefined) parse(mk, 'shard-by', op.shardBy)
   if (op.each !== undefined) {
     const g = globProblem(op.each)
     if (g) throw mk('each', `${q(op.each)} ${g}`)
     const p = planPathProblem(op.each)
     if (p) throw mk('each', p)
-    home('each', op.each)
+    home(mk, 'each', op.each)
   }
   // A field that may name a match: only when there is one (glob/literal subject or `each`).
   const hasMatch =
-    op.each !== undefined || (op.subject !== undefined && !['mkdir', 'write'].includes(op.kind))
+    op.each !== undefined || (op.subject !== undefined && op.kind !== 'mkdir' && op.kind !== 'write')
 
   if (op.subject !== undefined) {
     const field = subjectField(op)
-    const parts = parse(field, op.subject)
+    const parts = parse(mk, field, op.subject)
     const vars = placeholders(parts)
     if (vars.length > 0 && op.each === undefined) {
       throw mk(
@@ -113,8 +120,8 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
       const g = globProblem(text)
       if (g) throw mk(field, `${q(op.subject)} ${g}`)
     }
-    checkPath(field, text, vars.length > 0 && op.subject)
-    home(field, op.subject)
+    checkPath(mk, field, text, vars.length > 0 && op.subject)
+    home(mk, field, op.subject)
     if (normalizeRel(text) === '.' && op.kind !== 'run' && op.kind !== 'replace') {
       throw mk(field, `'${op.subject}' names the workspace root itself`)
     }
@@ -123,8 +130,8 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
   }
 
   if (op.to !== undefined) {
-    const field = `${op.kind}.to`
-    const parts = parse(field, op.to)
+    const field = TO_FIELD[op.kind]
+    const parts = parse(mk, field, op.to)
     const rendered = renderTemplate(parts, SAMPLE)
     if (op.kind === 'rename') {
       const bad = placeholders(parts).find(v => v === 'path' || v === 'dir' || v === 'relpath')
@@ -140,10 +147,10 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
         )
       }
       if (rendered === '.' || rendered === '..') throw mk(field, `'${rendered}' is not a file name`)
-      checkPath(field, rendered, op.to)
+      checkPath(mk, field, rendered, op.to)
     } else {
-      checkPath(field, rendered, placeholders(parts).length > 0 && op.to)
-      home(field, op.to)
+      checkPath(mk, field, rendered, placeholders(parts).length > 0 && op.to)
+      home(mk, field, op.to)
       // `to: ./` means "into the root, same name"; `to: .` would replace the root itself.
       if (normalizeRel(rendered) === '.' && !rendered.endsWith('/')) {
         throw mk(
@@ -164,7 +171,7 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
       }
       if (/(?<!\{)\{paths\}(?!\})/.test(arg))
         throw mk(field, `'${arg}': {paths} must be an argv item of its own (it becomes one item per path)`)
-      const used = placeholders(parse(field, arg))
+      const used = placeholders(parse(mk, field, arg))
       if (used.length > 0 && op.batch !== undefined) {
         throw mk(
           field,
@@ -200,7 +207,7 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
     for (const field of ['creates', 'removes'] as const) {
       const v = op[field]
       if (v === undefined) continue
-      const parts = parse(`run.${field}`, v)
+      const parts = parse(mk, `run.${field}`, v)
       if (placeholders(parts).length > 0 && !hasMatch) {
         throw mk(
           `run.${field}`,
@@ -209,7 +216,7 @@ export function checkOpPaths(op: DeclaredOp, mk: MakeError): void {
       }
       const rendered = renderTemplate(parts, SAMPLE)
       if (isGlob(rendered)) throw mk(`run.${field}`, `'${v}' is a glob, but a guard is one path`)
-      checkPath(`run.${field}`, rendered, placeholders(parts).length > 0 && v)
+      checkPath(mk, `run.${field}`, rendered, placeholders(parts).length > 0 && v)
     }
   }
 }

@@ -116,13 +116,13 @@ export function parsePlan(text: string, file: string, defaults: PolicyDefaults =
   if (errors.length > 0) throw schemaFailure(errors, top, file, locate)
 
   const planDefaults = (top.defaults ?? {}) as Record<string, unknown>
-  const basePolicy: OpPolicy = {
+  const basePolicy: OpPolicy = Object.freeze({
     onConflict: (planDefaults['on-conflict'] as OpPolicy['onConflict']) ?? 'fail',
     ifNoMatch: (planDefaults['if-no-match'] as OpPolicy['ifNoMatch']) ?? 'error',
     maxAttempts: (planDefaults['max-attempts'] as number) ?? defaults.maxAttempts ?? 3,
     continueOnError: (planDefaults['continue-on-error'] as boolean) ?? defaults.continueOnError ?? true,
     parallel: parallelism((planDefaults.parallel as Parallel | undefined) ?? defaults.parallel ?? 1)
-  }
+  })
   const defaultShardBy = planDefaults['shard-by']
   if (typeof defaultShardBy === 'string') {
     try {
@@ -427,15 +427,7 @@ function normalizeOp(
       field,
       ...locate(['operations', index, ...fieldPath(kind, field)])
     })
-  const policy: OpPolicy = {
-    onConflict: (raw['on-conflict'] as OpPolicy['onConflict']) ?? base.onConflict,
-    ifNoMatch: (raw['if-no-match'] as OpPolicy['ifNoMatch']) ?? base.ifNoMatch,
-    maxAttempts: (raw['max-attempts'] as number) ?? base.maxAttempts,
-    continueOnError: (raw['continue-on-error'] as boolean) ?? base.continueOnError,
-    parallel:
-      kind !== 'run' ? 1 : raw.parallel !== undefined ? parallelism(raw.parallel as Parallel) : base.parallel
-  }
-  const op: DeclaredOp = { index, kind, policy }
+  const op: DeclaredOp = { index, kind, policy: policyOf(raw, kind, base) }
   if (typeof raw.id === 'string') op.id = raw.id
   if (typeof raw.each === 'string') op.each = raw.each
   const b = body as Record<string, unknown>
@@ -497,6 +489,37 @@ function normalizeOp(
       break
   }
   return op
+}
+
+/** The policy every operation of a kind other than `run` has unless it sets its own, per base policy. */
+const sharedPolicy = new WeakMap<OpPolicy, OpPolicy>()
+
+/**
+ * An operation's policy: its own keys over the plan's. Operations that set none share one object
+ * (policies are never changed after loading), so a plan of 100,000 operations keeps two, not
+ * 100,000.
+ */
+function policyOf(raw: Record<string, unknown>, kind: Kind, base: OpPolicy): OpPolicy {
+  const own =
+    raw['on-conflict'] !== undefined ||
+    raw['if-no-match'] !== undefined ||
+    raw['max-attempts'] !== undefined ||
+    raw['continue-on-error'] !== undefined ||
+    (kind === 'run' && raw.parallel !== undefined)
+  if (!own) {
+    if (kind === 'run') return base
+    let shared = sharedPolicy.get(base)
+    if (!shared) sharedPolicy.set(base, (shared = Object.freeze({ ...base, parallel: 1 })))
+    return shared
+  }
+  return {
+    onConflict: (raw['on-conflict'] as OpPolicy['onConflict']) ?? base.onConflict,
+    ifNoMatch: (raw['if-no-match'] as OpPolicy['ifNoMatch']) ?? base.ifNoMatch,
+    maxAttempts: (raw['max-attempts'] as number) ?? base.maxAttempts,
+    continueOnError: (raw['continue-on-error'] as boolean) ?? base.continueOnError,
+    parallel:
+      kind !== 'run' ? 1 : raw.parallel !== undefined ? parallelism(raw.parallel as Parallel) : base.parallel
+  }
 }
 
 const MAX_REPORTED = 20

@@ -136,10 +136,19 @@ export class Sandbox {
    */
   resolveKnown(rel: string): string | undefined {
     // An operation resolves the same paths in its check and its apply: the second time is free.
-    const k = this.memoRel.indexOf(rel)
-    if (k >= 0) return this.memoAbs[k]
-    if (pathProblem(rel) !== null) return undefined
-    const norm = normalizeRel(rel)
+    // Newest first: the apply's paths are the ones its check just remembered.
+    const memo = this.memoRel
+    for (let n = 0, k = this.memoNext; n < RESOLVED_MEMO; n++) {
+      k = k === 0 ? RESOLVED_MEMO - 1 : k - 1
+      if (memo[k] === rel) return this.memoAbs[k]
+    }
+    let norm: string
+    // Nothing that needs a closer look: acceptable, and already normal (most paths).
+    if (rel.length > 0 && !NEEDS_A_LOOK.test(rel)) norm = rel
+    else {
+      if (pathProblem(rel) !== null) return undefined
+      norm = normalizeRel(rel)
+    }
     if (norm === '.') return this.root
     const slash = norm.lastIndexOf('/')
     if (slash >= 0 && this.okDirs.get(norm.slice(0, slash)) !== null) return undefined
