@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-V5BO5OUW.js";
+} from "./chunks/chunk-FNROV2GW.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

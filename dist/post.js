@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-ZWDTBPGU.js";
+} from "./chunks/chunk-QOI6MXOS.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-V5BO5OUW.js";
+} from "./chunks/chunk-FNROV2GW.js";
 import {
   getInput,
   getState,

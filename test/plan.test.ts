@@ -6,10 +6,10 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PlanError } from '../src/errors.js'
 import { createHash } from 'node:crypto'
-import { canonical, meaningOf } from '../src/plan/fingerprint.js'
+import { canonical, canonicalMeaning, meaningOf } from '../src/plan/fingerprint.js'
 import { globPrefix, globProblem, isGlob } from '../src/plan/glob-syntax.js'
 import { jsonSyntaxError, mayRepeatKeys, parsePlan } from '../src/plan/load.js'
-import { pathProblem, planPathProblem, Sandbox } from '../src/plan/paths.js'
+import { isPlainPath, normalizeRel, pathProblem, planPathProblem, Sandbox } from '../src/plan/paths.js'
 import { preflight } from '../src/plan/preflight.js'
 import { closest } from '../src/plan/schema.js'
 import {
@@ -64,6 +64,26 @@ describe('planId fingerprint', () => {
       .update(canonical(big.ops.map(meaningOf)))
       .digest('hex')
     expect(big.planId).toBe(bigWhole.slice(0, 16))
+  })
+
+  it('writes each operation of every kind, with every field it can have, as canonical(meaningOf(op))', () => {
+    const every = yml(
+      [
+        '  - { id: a, mkdir: "out/{name}", each: "src/*.txt", shard-by: "{dir}", on-conflict: skip }',
+        '  - { delete: "tmp/**/*.log", if-no-match: warn }',
+        '  - { move: { from: "a/*.md", to: "b/{relpath}" }, on-conflict: overwrite }',
+        '  - { rename: { from: "c/*.txt", to: "{stem}.md" } }',
+        '  - { copy: { from: "d/x.txt", to: "e/" } }',
+        '  - { write: { path: "f/{name}.ok", content: "done\\n", mode: "755" }, each: "g/*" }',
+        '  - { replace: { files: "h/**/*.ts", find: "a(b)", with: "$1", regex: true, flags: "im" } }',
+        '  - run: { files: "i/*.png", command: [optipng, "{path}"], creates: "{path}.ok", timeout: 1m, env: { K: v } }',
+        '  - run: { shell: "make all", removes: stale.txt }',
+        ''
+      ].join('\n')
+    )
+    const plan = parsePlan(every, 'plan.yml')
+    expect(new Set(plan.ops.map(o => o.kind)).size).toBe(8)
+    for (const op of plan.ops) expect(canonicalMeaning(op), op.kind).toBe(canonical(meaningOf(op)))
   })
 
   it('is 16 hex digits and stable', () => {
@@ -288,6 +308,11 @@ describe('pathProblem', () => {
       fc.property(fc.array(piece, { maxLength: 7 }), parts => {
         const p = parts.join('')
         expect(pathProblem(p) !== null, JSON.stringify(p)).toBe(refused(p))
+        // The one-test shortcut never lets through what the rules refuse or would normalise.
+        if (isPlainPath(p)) {
+          expect(refused(p), JSON.stringify(p)).toBe(false)
+          expect(normalizeRel(p), JSON.stringify(p)).toBe(p)
+        }
       }),
       { numRuns: 3000 }
     )

@@ -195,11 +195,10 @@ export class Journal {
   snapshot(): void {
     this.wal.sync()
     this.flushed()
-    const state = this.state.toJSON()
     // A state loaded from an older snapshot carries expansions whose records were not located:
     // those snapshots keep them inline, as that format did.
     const located = this.state.expansions.every((e, d) => e === undefined || this.expAt.has(d))
-    if (located) delete state.expansions
+    const state = this.state.toJSON({ expansions: !located })
     writeSnapshot(join(this.dir, SNAPSHOT_FILE), join(this.dir, SNAPSHOT_PREV_FILE), {
       format: located ? 2 : 1,
       walOffset: this.wal.size,

@@ -152,12 +152,15 @@ export class RunState {
     return null
   }
 
-  /** A JSON-ready copy for the snapshot. */
-  toJSON(): Record<string, unknown> {
+  /**
+   * A JSON-ready copy for the snapshot; without `expansions` when the snapshot points at their
+   * journal records instead (no copy of a 100,000-entry list made only to be dropped).
+   */
+  toJSON({ expansions = true }: { expansions?: boolean } = {}): Record<string, unknown> {
     return {
       planId: this.planId,
       total: this.total,
-      expansions: this.expansions.map(e => e ?? null),
+      ...(expansions ? { expansions: this.expansions.map(e => e ?? null) } : {}),
       status: Buffer.from(this.status.buffer, 0, this.total).toString('base64'),
       tries: Buffer.from(this.tries.buffer, 0, this.total).toString('base64'),
       doneBy: Buffer.from(this.doneBy.buffer, 0, this.total * 2).toString('base64'),

@@ -7,7 +7,7 @@ import type { ResolvedOp } from '../ops/types.js'
 import { globPrefix, isGlob } from './glob-syntax.js'
 import { MatchList } from './match-list.js'
 import { compileGlob, walkGlob, type Undecodable } from './walk.js'
-import { normalizeRel, pathProblem, toRel, type Sandbox } from './paths.js'
+import { isPlainPath, normalizeRel, pathProblem, toRel, type Sandbox } from './paths.js'
 import {
   isPlainText,
   literalText,
@@ -216,6 +216,14 @@ function tpl(decl: DeclaredOp, text: string): TemplatePart[] {
   return t
 }
 
+/** `p` normalised, or an OpError naming `field` when it is refused. */
+function safeRel(field: string, p: string): string {
+  if (isPlainPath(p)) return p
+  const problem = pathProblem(p)
+  if (problem) throw new OpError(`${field}: ${problem}`)
+  return normalizeRel(p)
+}
+
 /**
  * Renders one concrete operation from its declared operation and match. Throws OpError when a
  * rendered path is unsafe (that operation fails; the others go on).
@@ -226,51 +234,46 @@ export function resolveOp(decl: DeclaredOp, match: string, base: string, seq: nu
   // Text without braces (most targets of an explicit plan) is its own rendering: no variables.
   const render = (t: string): string =>
     isPlainText(t) ? t : renderTemplate(tpl(decl, t), (vars ??= templateVars(match || '.', base)))
-  const safe = (field: string, p: string): string => {
-    const problem = pathProblem(p)
-    if (problem) throw new OpError(`${field}: ${problem}`)
-    return normalizeRel(p)
-  }
   const op: ResolvedOp = { seq, decl, kind: decl.kind }
   if (match) op.match = match
   const subject = decl.each !== undefined && decl.subject !== undefined ? render(decl.subject) : match
   switch (decl.kind) {
     case 'mkdir':
     case 'write':
-      op.dst = safe(decl.kind === 'mkdir' ? 'mkdir' : 'write.path', subject)
+      op.dst = safeRel(decl.kind === 'mkdir' ? 'mkdir' : 'write.path', subject)
       break
     case 'delete':
     case 'replace':
-      op.src = safe(decl.kind === 'delete' ? 'delete' : 'replace.files', subject)
+      op.src = safeRel(decl.kind === 'delete' ? 'delete' : 'replace.files', subject)
       break
     case 'move':
     case 'copy': {
-      op.src = safe(`${decl.kind}.from`, subject)
+      op.src = safeRel(`${decl.kind}.from`, subject)
       let to = render(decl.to!)
       if (to.endsWith('/')) to += posix.basename(op.src)
-      op.dst = safe(`${decl.kind}.to`, to)
+      op.dst = safeRel(`${decl.kind}.to`, to)
       break
     }
     case 'rename': {
-      op.src = safe('rename.from', subject)
+      op.src = safeRel('rename.from', subject)
       const name = render(decl.to!)
       if (!name || name.includes('/') || name === '.' || name === '..') {
         throw new OpError(`rename.to: '${name}' is not a file name`)
       }
       // op.src is normal and `name` one plain segment: joining them needs no normalisation.
       const dir = posix.dirname(op.src)
-      op.dst = safe('rename.to', dir === '.' ? name : `${dir}/${name}`)
+      op.dst = safeRel('rename.to', dir === '.' ? name : `${dir}/${name}`)
       break
     }
     case 'run':
-      if (subject) op.src = safe('run.files', subject)
+      if (subject) op.src = safeRel('run.files', subject)
       // A batched command has no per-path placeholder: its `{paths}` item is filled per batch.
       if (decl.command)
         op.argv = decl.command.map(a =>
           decl.batch === undefined ? render(a) : a === PATHS_ITEM ? a : literalText(a)
         )
-      if (decl.creates !== undefined) op.creates = safe('run.creates', render(decl.creates))
-      if (decl.removes !== undefined) op.removes = safe('run.removes', render(decl.removes))
+      if (decl.creates !== undefined) op.creates = safeRel('run.creates', render(decl.creates))
+      if (decl.removes !== undefined) op.removes = safeRel('run.removes', render(decl.removes))
       break
   }
   return op

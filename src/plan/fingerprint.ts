@@ -110,13 +110,32 @@ const SORTED_MEANING = MEANING_ENTRIES.map(([k, get]) => ({
   get
 })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 
+/** The fields of SORTED_MEANING an operation of each kind can have (the others are undefined). */
+const KIND_FIELDS: Record<string, string[]> = {
+  mkdir: [],
+  delete: [],
+  move: ['to'],
+  rename: ['to'],
+  copy: ['to'],
+  write: ['content', 'mode'],
+  replace: ['find', 'with', 'regex', 'flags'],
+  run: ['command', 'shell', 'creates', 'removes', 'timeoutMs', 'env']
+}
+const ANY_KIND = ['kind', 'id', 'each', 'subject', 'shardBy', 'onConflict', 'ifNoMatch']
+const MEANING_OF_KIND = new Map(
+  Object.entries(KIND_FIELDS).map(([kind, own]) => [
+    kind,
+    SORTED_MEANING.filter(f => ANY_KIND.includes(f.key) || own.includes(f.key))
+  ])
+)
+
 /**
- * canonical(meaningOf(op)), field by field: no object per operation, and a string (most
- * fields) goes straight to JSON.stringify.
+ * canonical(meaningOf(op)), field by field: no object per operation, only the fields its kind
+ * can have, and a string (most fields) goes straight to JSON.stringify.
  */
 export function canonicalMeaning(op: DeclaredOp): string {
   let out = '{'
-  for (const f of SORTED_MEANING) {
+  for (const f of MEANING_OF_KIND.get(op.kind) ?? SORTED_MEANING) {
     const v = f.get(op)
     if (v === undefined) continue
     out += (out.length > 1 ? ',' : '') + f.quoted + (typeof v === 'string' ? JSON.stringify(v) : canonical(v))

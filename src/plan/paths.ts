@@ -13,6 +13,14 @@ export const RESERVED_DIRS = ['.git', '.bulk-ops']
 const NEEDS_A_LOOK =
   /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\/|\/$|\\|\0|^[a-z]:|(?:^|\/)\.git(?:\/|$)|^\.bulk-ops(?:\/|$)/i
 
+/**
+ * True when nothing in `p` needs a closer look: it is acceptable (`pathProblem` is null) and
+ * already normal (`normalizeRel` keeps it), decided with one test. Most paths are.
+ */
+export function isPlainPath(p: string): boolean {
+  return p.length > 0 && !NEEDS_A_LOOK.test(p)
+}
+
 /** Why a workspace-relative path is refused, or null when it is acceptable. */
 export function pathProblem(p: string): string | null {
   if (p.length === 0) return 'is empty'
@@ -144,7 +152,7 @@ export class Sandbox {
     }
     let norm: string
     // Nothing that needs a closer look: acceptable, and already normal (most paths).
-    if (rel.length > 0 && !NEEDS_A_LOOK.test(rel)) norm = rel
+    if (isPlainPath(rel)) norm = rel
     else {
       if (pathProblem(rel) !== null) return undefined
       norm = normalizeRel(rel)
@@ -153,6 +161,16 @@ export class Sandbox {
     const slash = norm.lastIndexOf('/')
     if (slash >= 0 && this.okDirs.get(norm.slice(0, slash)) !== null) return undefined
     return this.remember(rel, this.root + sep + (sep === '/' ? norm : norm.split('/').join(sep)))
+  }
+
+  /**
+   * True when `rel` is acceptable, already normal, and its parent's verdict (inside the
+   * workspace) is cached: what `resolveKnown` accepts, decided without building the path.
+   */
+  knownInside(rel: string): boolean {
+    if (!isPlainPath(rel)) return false
+    const slash = rel.lastIndexOf('/')
+    return slash < 0 || this.okDirs.get(rel.slice(0, slash)) === null
   }
 
   private remember(rel: string, abs: string): string {

@@ -46,12 +46,12 @@ export async function preflight(plan: Plan, sandbox: Sandbox): Promise<void> {
         ? checkField(plan, sandbox, op, 'each', op.each, checkable(op.each, true))
         : undefined
     if (p) await p
-    if (op.subject !== undefined) {
+    if (op.subject !== undefined && !plainAndKnown(sandbox, op.subject)) {
       const glob = op.each === undefined && op.kind !== 'mkdir' && op.kind !== 'write'
       p = checkField(plan, sandbox, op, subjectField(op), op.subject, checkable(op.subject, glob))
       if (p) await p
     }
-    if (op.to !== undefined && op.kind !== 'rename') {
+    if (op.to !== undefined && op.kind !== 'rename' && !plainAndKnown(sandbox, op.to)) {
       p = checkField(plan, sandbox, op, `${op.kind}.to`, op.to, checkable(op.to, false))
       if (p) await p
     }
@@ -64,6 +64,14 @@ export async function preflight(plan: Plan, sandbox: Sandbox): Promise<void> {
 }
 
 const GUARDS = ['creates', 'removes'] as const
+
+/**
+ * A literal path (no braces, no glob) that the sandbox already knows to stay inside: its check
+ * would pass, so it is not made (most fields of a large explicit plan).
+ */
+function plainAndKnown(sandbox: Sandbox, text: string): boolean {
+  return isPlainText(text) && !isGlob(text) && sandbox.knownInside(text)
+}
 
 /** One field's check; a plan error names the text the user wrote, the operation and the field. */
 function checkField(

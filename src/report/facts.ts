@@ -62,9 +62,11 @@ export function groupsOf(report: Report): Group[] {
     const l = g[outcome]
     return l === NONE ? (g[outcome] = new Picked(lines)) : (l as Picked)
   }
+  let last: Group | undefined
   for (let i = 0; i < lines.length; i++) {
     const op = lines.op(i)
-    let g = byOp.get(op)
+    // A declared operation's lines are consecutive: most lines need no lookup.
+    let g = last !== undefined && last.op === op ? last : byOp.get(op)
     if (!g) {
       g = {
         op,
@@ -78,6 +80,7 @@ export function groupsOf(report: Report): Group[] {
       }
       byOp.set(op, g)
     }
+    last = g
     g.total++
     const outcome = lines.outcome(i)
     into(g, outcome).push(i)
