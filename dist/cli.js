@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-FNROV2GW.js";
+} from "./chunks/chunk-T3X4KEG5.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

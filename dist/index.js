@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-QOI6MXOS.js";
-import "./chunks/chunk-FNROV2GW.js";
+} from "./chunks/chunk-O6ZXMFEQ.js";
+import "./chunks/chunk-T3X4KEG5.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

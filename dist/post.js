@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-QOI6MXOS.js";
+} from "./chunks/chunk-O6ZXMFEQ.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-FNROV2GW.js";
+} from "./chunks/chunk-T3X4KEG5.js";
 import {
   getInput,
   getState,

@@ -4,7 +4,7 @@ import type { FrozenExpansion } from '../journal/state.js'
 import type { WalRecord } from '../journal/wal.js'
 import type { Logger } from '../logger.js'
 import { collidingTargets } from '../plan/collisions.js'
-import { expand } from '../plan/expand.js'
+import { expand, expandLiteral, type Expansion } from '../plan/expand.js'
 import { MatchList } from '../plan/match-list.js'
 import type { Sandbox } from '../plan/paths.js'
 import type { DeclaredOp } from '../plan/types.js'
@@ -36,10 +36,26 @@ export class Expansions {
   /** Expands `decl` now and freezes the result, which gets the next seqs. */
   async freeze(decl: DeclaredOp): Promise<FrozenExpansion> {
     const { ctx } = this
+    return this.frozenNow(decl, await expandNow(decl, ctx.sandbox, ctx.fs, ctx.logger, this.where(decl)))
+  }
+
+  /**
+   * `freeze` for a declared operation that names its one path (no glob), without a promise
+   * (one per declared operation of an explicit plan); undefined for a glob.
+   */
+  freezeLiteral(decl: DeclaredOp): FrozenExpansion | undefined {
+    const exp = expandLiteralNow(decl, this.ctx.logger, this.where(decl))
+    return exp ? this.frozenNow(decl, exp) : undefined
+  }
+
+  private where(decl: DeclaredOp): { inShard: boolean } {
+    return { inShard: !!this.ctx.o.shard && isFanOut(decl) }
+  }
+
+  private frozenNow(decl: DeclaredOp, exp: FrozenExpansion): FrozenExpansion {
+    const { ctx } = this
     const { shard } = ctx.o
-    const sharded = !!shard && isFanOut(decl)
-    const exp = await expandNow(decl, ctx.sandbox, ctx.fs, ctx.logger, { inShard: sharded })
-    if (sharded && exp.error === undefined) {
+    if (shard && isFanOut(decl) && exp.error === undefined) {
       const { own, others } = splitMatches(decl, exp.matches, exp.base, shard)
       exp.matches = own
       if (others.length) exp.others = others
@@ -70,14 +86,51 @@ export async function expandNow(
   logger: Logger,
   o: { inShard?: boolean } = {}
 ): Promise<FrozenExpansion> {
-  const what = decl.each !== undefined ? `each: ${decl.each}` : `${decl.subject}`
+  let e: Expansion
   try {
-    const e = await expand(decl, sandbox, fs)
+    e = await expand(decl, sandbox, fs)
+  } catch (err) {
+    return failedExpansion(decl, err)
+  }
+  return settled(decl, e, logger, o)
+}
+
+/** `expandNow` for a declared operation that names its one path (no glob); null for a glob. */
+export function expandLiteralNow(
+  decl: DeclaredOp,
+  logger: Logger,
+  o: { inShard?: boolean } = {}
+): FrozenExpansion | null {
+  let e: Expansion | null
+  try {
+    e = expandLiteral(decl)
+  } catch (err) {
+    return failedExpansion(decl, err)
+  }
+  return e && settled(decl, e, logger, o)
+}
+
+function what(decl: DeclaredOp): string {
+  return decl.each !== undefined ? `each: ${decl.each}` : `${decl.subject}`
+}
+
+function failedExpansion(decl: DeclaredOp, err: unknown): FrozenExpansion {
+  return {
+    seq0: 0,
+    base: '.',
+    matches: MatchList.EMPTY,
+    error: `cannot expand '${what(decl)}': ${errorMessage(err)}`
+  }
+}
+
+/** An expansion's outcome: its matches, or the error that fails the declared operation as a whole. */
+function settled(decl: DeclaredOp, e: Expansion, logger: Logger, o: { inShard?: boolean }): FrozenExpansion {
+  try {
     for (const w of e.warnings ?? []) logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): ${w}`)
     if (e.noMatch && o.inShard) {
       // Other shards may have made what this glob looks for: the merge judges the whole plan.
       logger.info(
-        `${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing in this shard; the merge fails it if it matched nothing in any shard (if-no-match: error)`
+        `${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what(decl)}' matched nothing in this shard; the merge fails it if it matched nothing in any shard (if-no-match: error)`
       )
       return { seq0: 0, base: e.base, matches: MatchList.EMPTY }
     }
@@ -86,20 +139,15 @@ export async function expandNow(
         seq0: 0,
         base: e.base,
         matches: MatchList.EMPTY,
-        error: `glob '${what}' matched nothing (if-no-match: error)`
+        error: `glob '${what(decl)}' matched nothing (if-no-match: error)`
       }
     const collision = collidingTargets(decl, e.matches, e.base)
     if (collision) return { seq0: 0, base: e.base, matches: MatchList.EMPTY, error: collision }
     if (e.matches.length === 0 && decl.policy.ifNoMatch === 'warn') {
-      logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what}' matched nothing`)
+      logger.warning(`${opLabel(decl.index, decl.id)} (${decl.kind}): glob '${what(decl)}' matched nothing`)
     }
     return { seq0: 0, base: e.base, matches: e.matches }
   } catch (err) {
-    return {
-      seq0: 0,
-      base: '.',
-      matches: MatchList.EMPTY,
-      error: `cannot expand '${what}': ${errorMessage(err)}`
-    }
+    return failedExpansion(decl, err)
   }
 }

@@ -54,7 +54,7 @@ export class Scheduler {
     if (!exp) {
       const stop = this.ctx.stopper.check()
       if (stop) return this.report.add(unexpanded(decl, stop), decl)
-      exp = await this.expansions.freeze(decl)
+      exp = this.expansions.freezeLiteral(decl) ?? (await this.expansions.freeze(decl))
     }
     const count = concreteCount(exp)
     if (exp.others) this.report.others += exp.others.length

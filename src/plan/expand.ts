@@ -191,19 +191,30 @@ export function expandsLiterally(decl: DeclaredOp): boolean {
 
 /** Expands a declared operation when the run reaches it. */
 export async function expand(decl: DeclaredOp, sandbox: Sandbox, fs: Fs): Promise<Expansion> {
+  const literal = expandLiteral(decl)
+  if (literal) return literal
+  const text = fanOutText(decl)!
+  const base = globPrefix(text)
+  const { matches, undecodable } = await expandGlob(text, sandbox, fs, keepFor(decl))
+  const warnings = undecodable.length > 0 ? [undecodableWarning(text, undecodable)] : undefined
+  if (matches.length === 0 && decl.policy.ifNoMatch === 'error')
+    return { matches: MatchList.EMPTY, base, noMatch: true, warnings }
+  return warnings ? { matches, base, warnings } : { matches, base }
+}
+
+/**
+ * The expansion of a declared operation that names its one path (no glob), made without looking
+ * at the tree; null for a glob, which `expand` walks for.
+ */
+export function expandLiteral(decl: DeclaredOp): Expansion | null {
   const text = fanOutText(decl)
   if (text === undefined) {
     // A mkdir/write path is a template without placeholders: `{{`/`}}` still stand for braces.
     const match = decl.subject !== undefined ? normalizeRel(literalText(decl.subject)) : ''
     return { matches: MatchList.of([match]), base: '.' }
   }
-  const base = globPrefix(text)
-  if (!isGlob(text)) return { matches: MatchList.of([normalizeRel(text)]), base }
-  const { matches, undecodable } = await expandGlob(text, sandbox, fs, keepFor(decl))
-  const warnings = undecodable.length > 0 ? [undecodableWarning(text, undecodable)] : undefined
-  if (matches.length === 0 && decl.policy.ifNoMatch === 'error')
-    return { matches: MatchList.EMPTY, base, noMatch: true, warnings }
-  return warnings ? { matches, base, warnings } : { matches, base }
+  if (isGlob(text)) return null
+  return { matches: MatchList.of([normalizeRel(text)]), base: globPrefix(text) }
 }
 
 const parsed = new WeakMap<DeclaredOp, Map<string, TemplatePart[]>>()
