@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-XSUNMS7Z.js";
+} from "./chunks/chunk-FU7GI3Z4.js";
 import {
   Journal,
   RunState,

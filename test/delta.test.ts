@@ -6,6 +6,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -16,6 +17,8 @@ import {
   captureDelta,
   deltaContext,
   DeltaMismatchError,
+  refreshDue,
+  refreshIndex,
   type DeltaManifest
 } from '../src/checkpoint/delta.js'
 import { applyDelta, verifyDelta } from '../src/checkpoint/restore.js'
@@ -331,5 +334,61 @@ describe('workspace delta', () => {
       env: { ...process.env, GIT_DIR: ca.gitDir }
     })
     expect(out).toMatch(/keep\.txt/)
+  })
+
+  it('the base holds what `add -A` over the tracked files gives: untracked files and nested repositories, not ignored ones', async () => {
+    const { root, a } = await setup()
+    writeFileSync(join(a, '.gitignore'), '*.log\nkept.cfg\n')
+    execFileSync('git', ['add', '-f', '.gitignore'], { cwd: a })
+    writeFileSync(join(a, 'kept.cfg'), 'tracked though ignored\n')
+    execFileSync('git', ['add', '-f', 'kept.cfg'], { cwd: a })
+    writeFileSync(join(a, 'untracked.txt'), 'new\n')
+    mkdirSync(join(a, 'loose/deep'), { recursive: true })
+    writeFileSync(join(a, 'loose/deep/x.md'), 'x\n')
+    writeFileSync(join(a, 'skip.log'), 'ignored\n')
+    rmSync(join(a, 'gone.txt'))
+    execFileSync('git', ['init', '-q', join(a, 'nested')])
+    writeFileSync(join(a, 'nested/f'), 'f\n')
+    execFileSync('git', ['add', 'f'], { cwd: join(a, 'nested') })
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'n'], {
+      cwd: join(a, 'nested')
+    })
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    // The same base the long way: every tracked path, then `add -A`, into a scratch index.
+    const env = { ...process.env, GIT_DIR: ca.gitDir, GIT_WORK_TREE: a, GIT_INDEX_FILE: join(root, 'long') }
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: a })
+    execFileSync('git', ['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
+      cwd: a,
+      env,
+      input: tracked
+    })
+    execFileSync('git', ['add', '-A', '--', '.'], { cwd: a, env, stdio: 'pipe' })
+    const long = execFileSync('git', ['write-tree', '--missing-ok'], { cwd: a, env, encoding: 'utf8' }).trim()
+    expect(base.tree).toBe(long)
+    const listed = execFileSync('git', ['ls-tree', '-r', '--name-only', base.tree], {
+      cwd: a,
+      env,
+      encoding: 'utf8'
+    }).split('\n')
+    expect(listed).toEqual(expect.arrayContaining(['kept.cfg', 'untracked.txt', 'loose/deep/x.md', 'nested']))
+    expect(listed).not.toContain('skip.log')
+    expect(listed).not.toContain('gone.txt')
+  })
+
+  it('a file rewritten at its size in the second of the base, or after the index was refreshed, is in the delta', async () => {
+    const { root, a } = await setup()
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    // At once: in the second the index was written (stat data alone would not tell).
+    writeFileSync(join(a, 'keep.txt'), 'KEEP\n')
+    const written = statSync(ca.indexFile).mtimeMs
+    expect(await refreshIndex(ca)).toBe(Date.now() >= refreshDue(written))
+    await new Promise(r => setTimeout(r, Math.max(0, refreshDue(written) - Date.now())))
+    expect(await refreshIndex(ca)).toBe(true)
+    writeFileSync(join(a, 'edit.txt'), 'one\ntwo\nTHREE\n')
+    const m = await captureDelta(ca, base, [], [], join(root, 'p'))
+    expect(m.entries.map(e => e.path).sort()).toEqual(['edit.txt', 'keep.txt'])
+    expect(readdirSync(ca.dir)).not.toContain('refresh-index')
   })
 })
