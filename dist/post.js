@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-FU7GI3Z4.js";
+} from "./chunks/chunk-MUEKWZTW.js";
 import {
   Journal,
   RunState,

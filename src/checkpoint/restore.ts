@@ -45,7 +45,11 @@ function linkProblem(path: string, target: string): string | null {
 
 /** One `git cat-file` over the objects `shas`, in the private git directory. */
 function catFile(ctx: DeltaContext, mode: '--batch' | '--batch-check', shas: string[]): Promise<Buffer> {
-  return git(['cat-file', mode], { ...privateOpts(ctx, ctx.top), input: shas.join('\n') + '\n' })
+  // --buffer: the answers are read at the end, so git need not flush after each.
+  return git(['cat-file', mode, '--buffer'], {
+    ...privateOpts(ctx, ctx.top),
+    input: shas.join('\n') + '\n'
+  })
 }
 
 /** Reads blobs with one `cat-file --batch`: sha → content (absent when git has no such blob). */
@@ -111,6 +115,9 @@ export async function verifyDelta(
       })
     )
   ]).then(([a, b]) => [...a, ...b])
+  // The sizes of the removed preimages git holds already (those need no backup: see applyDelta),
+  // looked up meanwhile unless the caller started that too.
+  const removedSizes = started?.held ?? heldPreimages(ctx, m.entries)
   let found: Found = new Map()
   let bad: string[] | null = null
   let refused: unknown = null
@@ -122,19 +129,20 @@ export async function verifyDelta(
     refused = err
   }
   // Nothing is left running, whichever fails.
-  const failed = (await indexing).find(r => r.status === 'rejected')
+  const [indexed, removed] = await Promise.all([indexing, removedSizes])
+  const failed = indexed.find(r => r.status === 'rejected')
   if (refused) throw refused
   // A pack cut against a preimage this workspace lacks does not unpack: name the preimage.
   if (failed) throw bad?.length ? differs(bad) : failed.reason
   const news = written(m)
-  const blobs = await readBlobs(ctx, [
-    ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
+  const [blobs, have] = await Promise.all([
+    readBlobs(ctx, [...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))]),
+    blobSizes(
+      ctx,
+      news.map(e => e.newSha)
+    )
   ])
-  // The removed preimages too: those git holds need no backup (see applyDelta).
-  const have = await blobSizes(ctx, [
-    ...news.map(e => e.newSha),
-    ...m.entries.filter(e => e.newMode === '000000' && e.oldSha !== ZERO).map(e => e.oldSha)
-  ])
+  for (const [sha, size] of removed) have.set(sha, size)
   const lacking = news.filter(e => !have.has(e.newSha)).map(e => e.path)
   if (lacking.length)
     throw new DeltaMismatchError(
@@ -186,6 +194,18 @@ async function storeUntrackedPreimages(ctx: DeltaContext, m: DeltaManifest): Pro
 export interface Indexing {
   packs: DeltaPack[]
   settled: Promise<PromiseSettledResult<void>[]>
+  /** The removed preimages' sizes, when the caller looked them up already (see heldPreimages). */
+  held?: Promise<Map<string, number>>
+}
+
+/**
+ * The sizes of the blobs of the entries' removed preimages that git holds already, by id. One
+ * that only a pack being indexed brings counts as not held (so it is backed up, not dropped), as
+ * does every one when the look-up fails; so this never fails.
+ */
+export function heldPreimages(ctx: DeltaContext, entries: DeltaEntry[]): Promise<Map<string, number>> {
+  const olds = new Set(entries.filter(e => e.newMode === '000000' && e.oldSha !== ZERO).map(e => e.oldSha))
+  return blobSizes(ctx, [...olds]).catch(() => new Map<string, number>())
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import {
   applyDelta,
+  heldPreimages,
   indexWholePacks,
   verifyDelta,
   type DeltaPack,
@@ -81,9 +82,14 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   // checked (a pack cut whole needs nothing of the workspace; others wait for verifyDelta).
   const packs: DeltaPack[] = []
   const early: Indexing[] = []
+  let held: Promise<Map<string, number>> | undefined
   const started = (): Indexing => ({
     packs: early.flatMap(e => e.packs),
-    settled: Promise.all(early.map(e => e.settled)).then(r => r.flat())
+    // Settled once the look-up below is over too: nothing is left running when the merge refuses.
+    settled: (held ?? Promise.resolve()).then(async () =>
+      (await Promise.all(early.map(e => e.settled))).flat()
+    ),
+    ...(held ? { held } : {})
   })
   let loaded: Loaded[]
   let combined: ReturnType<typeof combineDeltas>
@@ -98,6 +104,11 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
       packs.push(pack)
       early.push(indexWholePacks(ctx, [pack], o.count > 1))
     })
+    // The removed preimages that git holds are looked up while the shards' results are checked.
+    held = heldPreimages(
+      ctx,
+      loaded.flatMap(l => l.manifest.delta.entries)
+    )
     checkShardable(o, loaded)
     combined = combineDeltas(loaded)
   } catch (err) {
