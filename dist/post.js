@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-MUEKWZTW.js";
+} from "./chunks/chunk-XKEGJRPO.js";
 import {
   Journal,
   RunState,

@@ -219,6 +219,24 @@ describe('workspace delta', () => {
   })
 
   it.each(BASES)(
+    'a file that a directory of new content replaces is removed before that content is written (%s)',
+    async (_, withBase) => {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      rmSync(join(a, 'gone.txt'))
+      mkdirSync(join(a, 'gone.txt'))
+      writeFileSync(join(a, 'gone.txt/now.md'), 'a file where a file was\n')
+      writeFileSync(join(a, 'edit.txt'), 'elsewhere\n')
+      const m = await captureDelta(ca, base, ['gone.txt', 'gone.txt/now.md'], ['gone.txt'], join(root, 'p'))
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const verified = await verifyDelta(cb, withBase ? await captureBase(cb) : null, m, join(root, 'p'))
+      await applyDelta(cb, m, verified)
+      expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+    }
+  )
+
+  it.each(BASES)(
     'a restore that fails after removing and writing puts every removed file back, from git where it holds them (%s)',
     async (_, withBase) => {
       const { root, b, m } = await changed(a => {

@@ -370,23 +370,36 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
     const removed = m.entries.filter(e => e.newMode === '000000')
     for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path, verified?.found.get(e.path))
     for (const d of m.createdDirs) guard.keep(d)
-    for (const e of removed) {
-      // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
-      // rollback writes it again from git. Any other is moved aside, the removal and its backup.
-      if (verified?.sizes.has(e.oldSha) && CONTENT_MODES.has(e.oldMode))
-        guard.drop(e.path, e.oldMode, e.oldSha)
-      else guard.remove(e.path)
+    const made = [...news.map(e => e.path), ...m.createdDirs]
+    const removeAll = (): void => {
+      for (const e of removed) {
+        // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
+        // rollback writes it again from git. Any other is moved aside, the removal and its backup.
+        if (verified?.sizes.has(e.oldSha) && CONTENT_MODES.has(e.oldMode))
+          guard.drop(e.path, e.oldMode, e.oldSha)
+        else guard.remove(e.path)
+      }
+      pruneEmptied(
+        ctx.workspace,
+        removed.map(e => e.path),
+        made
+      )
     }
-    pruneEmptied(
-      ctx.workspace,
+    // New files are made before the removals free their inodes where no path of one is on the
+    // way to the other: ext4 passes over inodes freed moments ago (their table block not yet
+    // written) when it allocates one, so making thousands of files in directories just emptied
+    // of as many costs several times as much.
+    const removeFirst = crosses(
       removed.map(e => e.path),
-      [...news.map(e => e.path), ...m.createdDirs]
+      made
     )
+    if (removeFirst) removeAll()
     await writeBlobs(
       ctx,
       news.map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
       'apply-index'
     )
+    if (!removeFirst) removeAll()
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
     checkApplied(ctx, m, sizes)
@@ -404,6 +417,26 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
     })
   }
   guard.commit()
+}
+
+/**
+ * Whether a path of `removed` is one of `made`, or on the way to one, or inside one, case and
+ * Unicode normalisation aside (on a file system that ignores them, those are one path): then the
+ * removals must come first.
+ */
+function crosses(removed: string[], made: string[]): boolean {
+  if (!removed.length || !made.length) return false
+  const fold = (p: string): string => p.normalize('NFC').toLowerCase()
+  const gone = new Set(removed.map(fold))
+  const kept = new Set<string>()
+  for (const p of made) {
+    const f = fold(p)
+    kept.add(f)
+    for (let d = f; d !== '.'; d = posix.dirname(d)) if (gone.has(d)) return true
+  }
+  for (const r of gone)
+    for (let d = posix.dirname(r); d !== '.'; d = posix.dirname(d)) if (kept.has(d)) return true
+  return false
 }
 
 /**
@@ -464,11 +497,24 @@ async function writeBlobs(
 function checkApplied(ctx: DeltaContext, m: DeltaManifest, sizes: Map<string, number>): void {
   const wrong: string[] = []
   const files = new Map<string, string>()
+  // A removed file may be a directory now, one that the delta writes into or creates.
+  let dirs: Set<string> | undefined
+  const madeDir = (p: string): boolean => {
+    dirs ??= new Set([
+      ...m.createdDirs,
+      ...written(m).flatMap(e => {
+        const up: string[] = []
+        for (let d = posix.dirname(e.path); d !== '.'; d = posix.dirname(d)) up.push(d)
+        return up
+      })
+    ])
+    return dirs.has(p)
+  }
   for (const e of m.entries) {
     if (e.newMode === '160000') continue
     const s = lstatIfAny(join(ctx.workspace, e.path))
     if (e.newSha === ZERO) {
-      if (s) wrong.push(`'${e.path}' is still there`)
+      if (s && !(s.isDirectory() && madeDir(e.path))) wrong.push(`'${e.path}' is still there`)
       continue
     }
     const kind =
