@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-XKEGJRPO.js";
+} from "./chunks/chunk-GSI6QPBI.js";
 import {
   Journal,
   RunState,

@@ -77,6 +77,20 @@ export function openCheckpoint(
   planId: string,
   maxBytes = MAX_CHECKPOINT_BYTES
 ): CheckpointManifest {
+  const m = readCheckpoint(dir, planId, maxBytes)
+  checkSums(dir, m)
+  return m
+}
+
+/**
+ * A restored checkpoint's manifest, checked for its shape, plan and every file's size, but not yet
+ * for their checksums (checkSums): nothing of it may be used before those are checked too.
+ */
+export function readCheckpoint(
+  dir: string,
+  planId: string,
+  maxBytes = MAX_CHECKPOINT_BYTES
+): CheckpointManifest {
   const mpath = join(dir, MANIFEST_FILE)
   if (!existsSync(mpath)) throw new CheckpointError('it has no manifest (an incomplete save)')
   if (statSync(mpath).size > 512 * 1024 * 1024) throw new CheckpointError('its manifest is implausibly large')
@@ -110,9 +124,16 @@ export function openCheckpoint(
     if (bytes !== want.bytes)
       throw new CheckpointError(`${f} has ${bytes} bytes, the manifest says ${want.bytes}`)
     if (total > maxBytes) throw new CheckpointError(`it is larger than ${maxBytes} bytes`)
-    if (sha256File(p) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
   }
   return m
+}
+
+/** Checks the checksum of every file a checkpoint read by readCheckpoint lists. Throws CheckpointError. */
+export function checkSums(dir: string, m: CheckpointManifest): void {
+  for (const f of CHECKPOINT_FILES) {
+    const want = m.files?.[f]
+    if (want && sha256File(join(dir, f)) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
+  }
 }
 
 /** Replaces the journal in `journalDir` with the checkpoint's (after it verified). */

@@ -357,7 +357,13 @@ function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
  * needed), the created directories, the removals of untracked files; then checks every changed
  * path ended as the manifest says. Whatever fails on the way, the workspace is put back as it was.
  */
-export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?: Verified): Promise<void> {
+export async function applyDelta(
+  ctx: DeltaContext,
+  m: DeltaManifest,
+  verified?: Verified,
+  /** Work of the caller's that needs nothing of the workspace, done while git writes the new content. */
+  meanwhile?: () => void
+): Promise<void> {
   const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
   try {
     const news = written(m)
@@ -397,8 +403,10 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
     await writeBlobs(
       ctx,
       news.map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
-      'apply-index'
+      'apply-index',
+      meanwhile
     )
+    if (!news.length) meanwhile?.()
     if (!removeFirst) removeAll()
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
@@ -467,7 +475,9 @@ function pruneEmptied(root: string, removed: string[], next: string[]): void {
 async function writeBlobs(
   ctx: DeltaContext,
   items: { mode: string; sha: string; path: string }[],
-  scratch: string
+  scratch: string,
+  /** Called once git is writing (what it throws is thrown when git is done). */
+  meanwhile?: () => void
 ): Promise<void> {
   if (!items.length) return
   const index = join(ctx.dir, scratch)
@@ -480,11 +490,19 @@ async function writeBlobs(
   // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
   // create them side by side (git 2.32+; an older git ignores the setting).
   const workers = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'checkout.workers', GIT_CONFIG_VALUE_0: '0' }
-  await git(['checkout-index', '-f', '-z', '--stdin'], {
+  const writing = git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
     env: { ...opts.env, ...workers },
     input: items.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
+  let failed: { err: unknown } | null = null
+  try {
+    meanwhile?.()
+  } catch (err) {
+    failed = { err }
+  }
+  await writing
+  if (failed) throw failed.err
   await rm(index, { force: true })
 }
 

@@ -2,7 +2,8 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import {
   CheckpointError,
-  openCheckpoint,
+  checkSums,
+  readCheckpoint,
   PACK_FILE,
   type CheckpointManifest
 } from '../checkpoint/checkpoint.js'
@@ -78,7 +79,7 @@ interface Loaded {
 export async function mergeShards(o: MergeOptions): Promise<Report> {
   const startedAt = Date.now()
   const ctx = await deltaContext(o.workspace, join(o.localDir, 'git'))
-  // Each shard's pack is indexed as soon as its checkpoint verifies, while the rest is read and
+  // Each shard's pack is indexed as soon as its manifest is read, while the rest is read and
   // checked (a pack cut whole needs nothing of the workspace; others wait for verifyDelta).
   const packs: DeltaPack[] = []
   const early: Indexing[] = []
@@ -94,20 +95,24 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   let loaded: Loaded[]
   let combined: ReturnType<typeof combineDeltas>
   try {
-    loaded = loadResults(o, (dir, manifest) => {
-      const pack = {
-        file: join(dir, PACK_FILE),
-        entries: manifest.delta.entries,
-        thin: manifest.delta.packThin
-      }
-      if (!existsSync(pack.file)) return
-      packs.push(pack)
-      early.push(indexWholePacks(ctx, [pack], o.count > 1))
-    })
-    // The removed preimages that git holds are looked up while the shards' results are checked.
-    held = heldPreimages(
-      ctx,
-      loaded.flatMap(l => l.manifest.delta.entries)
+    loaded = loadResults(
+      o,
+      (dir, manifest) => {
+        const pack = {
+          file: join(dir, PACK_FILE),
+          entries: manifest.delta.entries,
+          thin: manifest.delta.packThin
+        }
+        if (!existsSync(pack.file)) return
+        packs.push(pack)
+        early.push(indexWholePacks(ctx, [pack], o.count > 1))
+      },
+      // The removed preimages that git holds are looked up while the results are checked.
+      manifests =>
+        (held = heldPreimages(
+          ctx,
+          manifests.flatMap(m => m.delta.entries)
+        ))
     )
     checkShardable(o, loaded)
     combined = combineDeltas(loaded)
@@ -126,63 +131,95 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
       `cannot merge: the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
     )
   }
-  await applyDelta(ctx, delta, verified)
+  // The whole plan's report is made while git writes the new content (it needs nothing of it).
+  let report: Report | undefined
+  const made = (): Report =>
+    wholeReport(o, loaded, {
+      startedAt,
+      paths: delta.entries.length + delta.removedUntracked.length,
+      shared,
+      dirs: delta.createdDirs.length
+    })
+  await applyDelta(ctx, delta, verified, () => (report = made()))
+  report ??= made()
+  report.durationMs = Date.now() - startedAt
   o.logger.info(
     `applied the combined changes of ${o.count} shards: ${delta.entries.length} paths (${shared} changed alike by several shards), ${delta.createdDirs.length} directories created`
   )
-  return wholeReport(o, loaded, {
-    startedAt,
-    paths: delta.entries.length + delta.removedUntracked.length,
-    shared,
-    dirs: delta.createdDirs.length
-  })
+  return report
 }
 
-/** Reads and verifies every shard's result; refuses naming each shard that is missing, incomplete or failed. */
-function loadResults(o: MergeOptions, opened: (dir: string, manifest: CheckpointManifest) => void): Loaded[] {
-  const problems: string[] = []
-  const loaded: Loaded[] = []
+/**
+ * Reads and verifies every shard's result; refuses naming each shard that is missing, incomplete
+ * or failed. Every manifest is read first (its shape and files' sizes checked) and handed to
+ * `opened`, so that packs are indexed while the rest is checked: a process started before the
+ * journals are loaded costs less to start (the fewer pages to copy, the cheaper the fork). Nothing
+ * of a result is used before all of its checksums are checked.
+ */
+function loadResults(
+  o: MergeOptions,
+  opened: (dir: string, manifest: CheckpointManifest) => void,
+  /** Called with every manifest read, before any checksum is checked or journal loaded. */
+  allRead: (manifests: CheckpointManifest[]) => void
+): Loaded[] {
+  const problems: string[][] = []
+  const read: { r: ShardResult; manifest: CheckpointManifest }[] = []
+  const refused = (i: number, r: ShardResult, err: unknown): void => {
+    const why = err instanceof CheckpointError ? err.message : errorMessage(err)
+    problems[i] = [`shard ${i}: its result ${r.artifact} cannot be used (${why})`]
+  }
   for (let i = 1; i <= o.count; i++) {
     const r = o.results.find(x => x.index === i)
     if (!r) {
-      problems.push(
+      problems[i] = [
         `shard ${i}: ${o.without?.get(i) ?? 'missing (no result was uploaded: the job did not run, or its runner was lost before it saved anything)'}`
-      )
+      ]
       continue
     }
     try {
-      const manifest = openCheckpoint(r.dir, o.plan.planId)
+      const manifest = readCheckpoint(r.dir, o.plan.planId)
       if (manifest.shard?.index !== i || manifest.shard.count !== o.count)
         throw new CheckpointError(
           `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
         )
       opened(r.dir, manifest)
+      read.push({ r, manifest })
+    } catch (err) {
+      refused(i, r, err)
+    }
+  }
+  allRead(read.map(x => x.manifest))
+  const loaded: Loaded[] = []
+  for (const { r, manifest } of read) {
+    const i = r.index
+    try {
+      checkSums(r.dir, manifest)
       const reportPath = join(r.dir, REPORT_FILE)
       if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report
       const c = report.counts
       if (c.failed > 0) {
-        problems.push(
+        problems[i] = [
           `shard ${i}: failed (${c.failed} of ${c.total} operations failed in attempt ${report.attempt}; artifact ${r.artifact})`
-        )
+        ]
         continue
       }
       if (c.pending > 0 || !report.complete) {
-        problems.push(
+        problems[i] = [
           `shard ${i}: incomplete (${c.pending} of ${c.total} operations pending after attempt ${report.attempt}${report.stoppedBy ? `, stopped by ${report.stoppedBy}` : ''}; artifact ${r.artifact})`
-        )
+        ]
         continue
       }
       const { state } = Journal.load(r.dir, { readOnly: true })
       loaded.push({ r, manifest, report, state })
     } catch (err) {
-      const why = err instanceof CheckpointError ? err.message : errorMessage(err)
-      problems.push(`shard ${i}: its result ${r.artifact} cannot be used (${why})`)
+      refused(i, r, err)
     }
   }
-  if (problems.length) {
+  const listed = problems.flat()
+  if (listed.length) {
     throw new MergeRefusal(
-      `cannot merge: ${problems.length} of ${o.count} shards ${problems.length === 1 ? 'has' : 'have'} no complete result, so nothing was changed.\n  ${problems.join('\n  ')}\n${RERUN}`
+      `cannot merge: ${listed.length} of ${o.count} shards ${listed.length === 1 ? 'has' : 'have'} no complete result, so nothing was changed.\n  ${listed.join('\n  ')}\n${RERUN}`
     )
   }
   const trees = new Set(loaded.map(l => l.manifest.delta.base.tree))
