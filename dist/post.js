@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-GSI6QPBI.js";
+} from "./chunks/chunk-QKPKQ4V2.js";
 import {
   Journal,
   RunState,

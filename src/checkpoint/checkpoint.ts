@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto'
+import { createHash, webcrypto } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PLAN_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../journal/journal.js'
 import { writeAtomic } from '../journal/snapshot.js'
@@ -128,12 +129,31 @@ export function readCheckpoint(
   return m
 }
 
-/** Checks the checksum of every file a checkpoint read by readCheckpoint lists. Throws CheckpointError. */
-export function checkSums(dir: string, m: CheckpointManifest): void {
-  for (const f of CHECKPOINT_FILES) {
-    const want = m.files?.[f]
+/**
+ * Checks the checksums of the files among `files` that a checkpoint read by readCheckpoint lists.
+ * Throws CheckpointError.
+ */
+export function checkSums(
+  dir: string,
+  m: CheckpointManifest,
+  files: readonly string[] = CHECKPOINT_FILES
+): void {
+  for (const f of files) {
+    const want = m.files?.[f as (typeof CHECKPOINT_FILES)[number]]
     if (want && sha256File(join(dir, f)) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
   }
+}
+
+/** checkSums for one file, read and hashed off the main thread. Rejects with CheckpointError. */
+export async function checkSumLater(
+  dir: string,
+  m: CheckpointManifest,
+  f: (typeof CHECKPOINT_FILES)[number]
+): Promise<void> {
+  const want = m.files?.[f]
+  if (!want) return
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', await readFile(join(dir, f))))
+  if (digest.toString('hex') !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
 }
 
 /** Replaces the journal in `journalDir` with the checkpoint's (after it verified). */

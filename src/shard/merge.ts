@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import {
+  CHECKPOINT_FILES,
   CheckpointError,
+  checkSumLater,
   checkSums,
   readCheckpoint,
   PACK_FILE,
@@ -95,7 +97,7 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   let loaded: Loaded[]
   let combined: ReturnType<typeof combineDeltas>
   try {
-    loaded = loadResults(
+    loaded = await loadResults(
       o,
       (dir, manifest) => {
         const pack = {
@@ -156,14 +158,16 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
  * journals are loaded costs less to start (the fewer pages to copy, the cheaper the fork). Nothing
  * of a result is used before all of its checksums are checked.
  */
-function loadResults(
+async function loadResults(
   o: MergeOptions,
   opened: (dir: string, manifest: CheckpointManifest) => void,
   /** Called with every manifest read, before any checksum is checked or journal loaded. */
   allRead: (manifests: CheckpointManifest[]) => void
-): Loaded[] {
+): Promise<Loaded[]> {
   const problems: string[][] = []
-  const read: { r: ShardResult; manifest: CheckpointManifest }[] = []
+  // A pack's checksum is checked off the main thread while the journals are (it is the bulk of
+  // a result; nothing uses its content before the merge awaits this).
+  const read: { r: ShardResult; manifest: CheckpointManifest; pack: Promise<unknown> }[] = []
   const refused = (i: number, r: ShardResult, err: unknown): void => {
     const why = err instanceof CheckpointError ? err.message : errorMessage(err)
     problems[i] = [`shard ${i}: its result ${r.artifact} cannot be used (${why})`]
@@ -183,7 +187,11 @@ function loadResults(
           `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
         )
       opened(r.dir, manifest)
-      read.push({ r, manifest })
+      const pack = checkSumLater(r.dir, manifest, PACK_FILE).then(
+        () => null,
+        (err: unknown) => err
+      )
+      read.push({ r, manifest, pack })
     } catch (err) {
       refused(i, r, err)
     }
@@ -193,7 +201,11 @@ function loadResults(
   for (const { r, manifest } of read) {
     const i = r.index
     try {
-      checkSums(r.dir, manifest)
+      checkSums(
+        r.dir,
+        manifest,
+        CHECKPOINT_FILES.filter(f => f !== PACK_FILE)
+      )
       const reportPath = join(r.dir, REPORT_FILE)
       if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report
@@ -215,6 +227,10 @@ function loadResults(
     } catch (err) {
       refused(i, r, err)
     }
+  }
+  for (const { r, pack } of read) {
+    const err = await pack
+    if (err && !problems[r.index]) refused(r.index, r, err)
   }
   const listed = problems.flat()
   if (listed.length) {
@@ -251,38 +267,53 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
         `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}): its glob '${decl.each ?? decl.subject}' matched nothing in any shard (if-no-match: error), so a single run would fail it; nothing was changed. Fix the glob, or set if-no-match: warn or ignore.`
       )
     }
-    // How many shards saw each path in this expansion, and which shard had it as its own match.
-    const owner = new Map<string, number>()
-    const sawIt = new Map<string, number>()
-    for (const l of loaded) {
+    // The shards' own matches, each once (in the order the shards found them, the shard that
+    // found it first), and how many shards saw it: as their own, or as another shard's. Each path
+    // is read from a journal's list once (they are made into strings as they are read).
+    const at = new Map<string, number>()
+    const names: string[] = []
+    const first: number[] = []
+    const sawIt: number[] = []
+    loaded.forEach((l, k) => {
       const exp = l.state.expansions[decl.index]
-      if (!exp || exp.error !== undefined) continue
+      if (!exp || exp.error !== undefined) return
       for (const p of exp.matches) {
-        owner.set(p, l.r.index)
-        sawIt.set(p, (sawIt.get(p) ?? 0) + 1)
+        const j = at.get(p)
+        if (j !== undefined) {
+          sawIt[j]++
+          continue
+        }
+        at.set(p, names.length)
+        names.push(p)
+        first.push(k)
+        sawIt.push(1)
       }
-      for (const p of exp.others ?? []) sawIt.set(p, (sawIt.get(p) ?? 0) + 1)
-    }
+    })
+    // A path a shard saw as another's must be some shard's own, or the checkout's.
     for (const l of loaded) {
       const exp = l.state.expansions[decl.index]
+      const counted = exp !== undefined && exp.error === undefined
       for (const p of exp?.others ?? []) {
-        if (owner.has(p) || inCheckout(o, p)) continue
+        const j = at.get(p)
+        if (j !== undefined) {
+          if (counted) sawIt[j]++
+          continue
+        }
+        if (inCheckout(o, p)) continue
         throw new MergeRefusal(unshardable(decl, p, exp!.base, l, shardOf(decl, p, exp!.base, o.count)))
       }
     }
     // The converse: a match the checkout has that its shard acted on, though another shard had
     // moved or removed it by then (through an operation whose shard-by put it there): a single
     // run would not have seen it.
-    for (const b of loaded) {
-      const exp = b.state.expansions[decl.index]
-      if (!exp || exp.error !== undefined) continue
-      for (const p of exp.matches) {
-        if (sawIt.get(p) === loaded.length || !inCheckout(o, p)) continue
-        const gone = loaded.find(
-          a => a !== b && ![...(a.state.expansions[decl.index]?.others ?? [])].includes(p)
-        )!
-        throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
-      }
+    for (let j = 0; j < names.length; j++) {
+      const p = names[j]
+      if (sawIt[j] === loaded.length || !inCheckout(o, p)) continue
+      const b = loaded[first[j]]
+      const gone = loaded.find(
+        a => a !== b && ![...(a.state.expansions[decl.index]?.others ?? [])].includes(p)
+      )!
+      throw new MergeRefusal(goneElsewhere(decl, p, b.state.expansions[decl.index]!.base, b, gone))
     }
   }
 }
