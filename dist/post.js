@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-QKPKQ4V2.js";
+} from "./chunks/chunk-YCWIUJQQ.js";
 import {
   Journal,
   RunState,

@@ -124,7 +124,8 @@ export async function verifyDelta(
   try {
     found = pathsClear(ctx, m)
     // A submodule's preimage is its commit, which only git can tell.
-    if (!now && !m.entries.some(e => e.oldMode === '160000')) bad = preimagesOnDisk(ctx, m, found)
+    if (!now && !m.entries.some(e => e.oldMode === '160000'))
+      bad = await preimagesOnDisk(ctx, m, found, started?.hashed)
   } catch (err) {
     refused = err
   }
@@ -196,6 +197,8 @@ export interface Indexing {
   settled: Promise<PromiseSettledResult<void>[]>
   /** The removed preimages' sizes, when the caller looked them up already (see heldPreimages). */
   held?: Promise<Map<string, number>>
+  /** Preimages the caller started hashing (see hashEarly). */
+  hashed?: EarlyHashes
 }
 
 /**
@@ -260,15 +263,91 @@ async function preimagesInTree(
   return bad
 }
 
-/** Entries whose preimage the workspace does not hold, hashing only what is at their paths. */
-function preimagesOnDisk(ctx: DeltaContext, m: DeltaManifest, found: Found): string[] {
+/**
+ * Entries whose preimage the workspace does not hold, hashing only what is at their paths (taking
+ * the ids `early` hashed for a path whose file is as it was then).
+ */
+async function preimagesOnDisk(
+  ctx: DeltaContext,
+  m: DeltaManifest,
+  found: Found,
+  early?: EarlyHashes
+): Promise<string[]> {
+  const ids = early ? await early.ids : undefined
   const bad: string[] = []
   for (const e of m.entries) {
-    const had = onDisk(ctx.workspace, e.path, found.get(e.path) ?? null)
+    const s = found.get(e.path) ?? null
+    const then = early?.stats.get(e.path)
+    const id = s && then && sameFile(s, then) ? ids?.get(e.path) : undefined
+    const had = id ? ([s!.mode & 0o100 ? '100755' : '100644', id] as const) : onDisk(ctx.workspace, e.path, s)
     if (e.oldSha === ZERO ? had !== null : !had || had[0] !== e.oldMode || had[1] !== e.oldSha)
       bad.push(e.path)
   }
   return bad
+}
+
+const sameFile = (a: Stats, b: Stats): boolean =>
+  a.isFile() &&
+  b.isFile() &&
+  a.dev === b.dev &&
+  a.ino === b.ino &&
+  a.size === b.size &&
+  a.mode === b.mode &&
+  a.mtimeMs === b.mtimeMs &&
+  a.ctimeMs === b.ctimeMs
+
+/** Blob ids of regular files, hashed by git while the caller goes on, and what each path held then. */
+export interface EarlyHashes {
+  stats: Map<string, Stats>
+  ids: Promise<Map<string, string>>
+}
+
+/**
+ * Starts hashing the regular files at `paths` (workspace-relative) in one `git hash-object`, for
+ * verifyDelta (see its `started`): a merge does other work meanwhile. Only paths that verifyDelta
+ * would look at are hashed: safe ones, reached through directories only (nothing outside the
+ * workspace is read). A path git cannot take on a line, or a failed hash, is left to verifyDelta.
+ */
+export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHashes {
+  const stats = new Map<string, Stats>()
+  const dirOk = new Map<string, boolean>()
+  const reachable = (p: string): boolean => {
+    const d = posix.dirname(p)
+    if (d === '.') return true
+    let ok = dirOk.get(d)
+    if (ok === undefined) {
+      ok = reachable(d) && lstatIfAny(join(ctx.workspace, d))?.isDirectory() === true
+      dirOk.set(d, ok)
+    }
+    return ok
+  }
+  const files: string[] = []
+  for (const p of new Set(paths)) {
+    if (pathProblem(p) !== null || normalizeRel(p) !== p || p.includes('\n') || p.startsWith('"')) continue
+    if (!reachable(p)) continue
+    const s = lstatIfAny(join(ctx.workspace, p))
+    if (!s?.isFile()) continue
+    stats.set(p, s)
+    files.push(p)
+  }
+  const ids = files.length
+    ? git(['hash-object', '--no-filters', '--stdin-paths'], {
+        ...privateOpts(ctx, ctx.workspace),
+        input: files.join('\n') + '\n'
+      }).then(
+        out => {
+          const lines = out.toString('utf8').split('\n')
+          return new Map(
+            files.map((p, k) => [p, lines[k]]).filter(([, id]) => /^[0-9a-f]{40}$/.test(id)) as [
+              string,
+              string
+            ][]
+          )
+        },
+        () => new Map<string, string>()
+      )
+    : Promise.resolve(new Map<string, string>())
+  return { stats, ids }
 }
 
 /** Sizes of blobs by id, from one `cat-file --batch-check` (absent: git has no such blob). */

@@ -12,10 +12,12 @@ import {
 import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import {
   applyDelta,
+  hashEarly,
   heldPreimages,
   indexWholePacks,
   verifyDelta,
   type DeltaPack,
+  type EarlyHashes,
   type Indexing,
   type Verified
 } from '../checkpoint/restore.js'
@@ -86,13 +88,16 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   const packs: DeltaPack[] = []
   const early: Indexing[] = []
   let held: Promise<Map<string, number>> | undefined
+  let hashed: EarlyHashes | undefined
   const started = (): Indexing => ({
     packs: early.flatMap(e => e.packs),
-    // Settled once the look-up below is over too: nothing is left running when the merge refuses.
-    settled: (held ?? Promise.resolve()).then(async () =>
+    // Settled once the look-up and hashing below are over too: nothing is left running when the
+    // merge refuses.
+    settled: Promise.all([held, hashed?.ids]).then(async () =>
       (await Promise.all(early.map(e => e.settled))).flat()
     ),
-    ...(held ? { held } : {})
+    ...(held ? { held } : {}),
+    ...(hashed ? { hashed } : {})
   })
   let loaded: Loaded[]
   let combined: ReturnType<typeof combineDeltas>
@@ -115,6 +120,12 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
           ctx,
           manifests.flatMap(m => m.delta.entries)
         ))
+    )
+    // git hashes the files the shards changed (their preimages) while the results are checked.
+    const regular = new Set(['100644', '100755'])
+    hashed = hashEarly(
+      ctx,
+      loaded.flatMap(l => l.manifest.delta.entries.filter(e => regular.has(e.oldMode)).map(e => e.path))
     )
     checkShardable(o, loaded)
     combined = combineDeltas(loaded)
