@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-YCWIUJQQ.js";
+} from "./chunks/chunk-GVEZOK4V.js";
 import {
   Journal,
   RunState,

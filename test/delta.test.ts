@@ -21,7 +21,7 @@ import {
   refreshIndex,
   type DeltaManifest
 } from '../src/checkpoint/delta.js'
-import { applyDelta, verifyDelta } from '../src/checkpoint/restore.js'
+import { applyDelta, crosses, verifyDelta } from '../src/checkpoint/restore.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 
@@ -216,6 +216,17 @@ describe('workspace delta', () => {
     await verifyDelta(cb, null, m, join(root, 'patch'))
     await applyDelta(cb, m)
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+  })
+
+  it('writes new content before removing where no removed path is on the way to it (also folding case)', () => {
+    // A rename's removal and its new file beside it, in a directory the removals leave behind.
+    expect(crosses(['data/00/f.txt'], ['data/00/f.md', 'data/00/f.txt.gz'], ['data', 'data/00'])).toBe(false)
+    expect(crosses([], ['a'], [])).toBe(false)
+    expect(crosses(['gone.txt'], ['gone.txt/now.md'], ['gone.txt'])).toBe(true)
+    expect(crosses(['x'], [], ['x/deep'])).toBe(true)
+    expect(crosses(['d/f'], ['d'], [])).toBe(true)
+    expect(crosses(['Read.ME'], ['read.me'], [])).toBe(true)
+    expect(crosses(['Caf\u00e9'], ['cafe\u0301/x'], [])).toBe(true)
   })
 
   it.each(BASES)(

@@ -476,7 +476,8 @@ export async function applyDelta(
     // of as many costs several times as much.
     const removeFirst = crosses(
       removed.map(e => e.path),
-      made
+      news.map(e => e.path),
+      m.createdDirs
     )
     if (removeFirst) removeAll()
     await writeBlobs(
@@ -507,22 +508,20 @@ export async function applyDelta(
 }
 
 /**
- * Whether a path of `removed` is one of `made`, or on the way to one, or inside one, case and
- * Unicode normalisation aside (on a file system that ignores them, those are one path): then the
- * removals must come first.
+ * Whether the removals must come first: a removed path is a written file or a created directory,
+ * or on the way to one, or inside a written file, case and Unicode normalisation aside (on a file
+ * system that ignores them, those are one path). (A removed file inside a directory the delta
+ * creates is not: that directory is there already, or made around it.)
  */
-function crosses(removed: string[], made: string[]): boolean {
-  if (!removed.length || !made.length) return false
+export function crosses(removed: string[], files: string[], dirs: string[]): boolean {
+  if (!removed.length || (!files.length && !dirs.length)) return false
   const fold = (p: string): string => p.normalize('NFC').toLowerCase()
   const gone = new Set(removed.map(fold))
-  const kept = new Set<string>()
-  for (const p of made) {
-    const f = fold(p)
-    kept.add(f)
-    for (let d = f; d !== '.'; d = posix.dirname(d)) if (gone.has(d)) return true
-  }
+  for (const p of [...files, ...dirs])
+    for (let d = fold(p); d !== '.'; d = posix.dirname(d)) if (gone.has(d)) return true
+  const written = new Set(files.map(fold))
   for (const r of gone)
-    for (let d = posix.dirname(r); d !== '.'; d = posix.dirname(d)) if (kept.has(d)) return true
+    for (let d = posix.dirname(r); d !== '.'; d = posix.dirname(d)) if (written.has(d)) return true
   return false
 }
 
