@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-GVEZOK4V.js";
+} from "./chunks/chunk-OASKYIHI.js";
 import {
   Journal,
   RunState,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readlinkSync, readSync, rmdirSync, type Stats } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { errorMessage } from '../errors.js'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
 import {
@@ -296,17 +297,48 @@ const sameFile = (a: Stats, b: Stats): boolean =>
   a.mtimeMs === b.mtimeMs &&
   a.ctimeMs === b.ctimeMs
 
-/** Blob ids of regular files, hashed by git while the caller goes on, and what each path held then. */
+/** Blob ids of regular files, hashed while the caller goes on, and what each path held then. */
 export interface EarlyHashes {
   stats: Map<string, Stats>
   ids: Promise<Map<string, string>>
 }
 
 /**
- * Starts hashing the regular files at `paths` (workspace-relative) in one `git hash-object`, for
+ * Hashes files as git's blobs, in a worker thread: workerData is { root, paths }; it posts one id
+ * per path ('' for one it could not read whole as a regular file, a symlink not followed).
+ */
+const HASHER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs')
+const { join } = require('node:path')
+const chunk = Buffer.allocUnsafe(1 << 20)
+parentPort.postMessage(workerData.paths.map(p => {
+  let fd
+  try {
+    fd = openSync(join(workerData.root, p), constants.O_RDONLY | constants.O_NOFOLLOW)
+    const st = fstatSync(fd)
+    if (!st.isFile()) return ''
+    const h = createHash('sha1').update('blob ' + st.size + '\\0')
+    let total = 0
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      h.update(chunk.subarray(0, n))
+      total += n
+    }
+    return total === st.size ? h.digest('hex') : ''
+  } catch {
+    return ''
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}))
+`
+
+/**
+ * Starts hashing the regular files at `paths` (workspace-relative) in a worker thread, for
  * verifyDelta (see its `started`): a merge does other work meanwhile. Only paths that verifyDelta
  * would look at are hashed: safe ones, reached through directories only (nothing outside the
- * workspace is read). A path git cannot take on a line, or a failed hash, is left to verifyDelta.
+ * workspace is read). A file the worker cannot hash is left to verifyDelta.
  */
 export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHashes {
   const stats = new Map<string, Stats>()
@@ -323,30 +355,26 @@ export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHash
   }
   const files: string[] = []
   for (const p of new Set(paths)) {
-    if (pathProblem(p) !== null || normalizeRel(p) !== p || p.includes('\n') || p.startsWith('"')) continue
-    if (!reachable(p)) continue
+    if (pathProblem(p) !== null || normalizeRel(p) !== p || !reachable(p)) continue
     const s = lstatIfAny(join(ctx.workspace, p))
     if (!s?.isFile()) continue
     stats.set(p, s)
     files.push(p)
   }
-  const ids = files.length
-    ? git(['hash-object', '--no-filters', '--stdin-paths'], {
-        ...privateOpts(ctx, ctx.workspace),
-        input: files.join('\n') + '\n'
-      }).then(
-        out => {
-          const lines = out.toString('utf8').split('\n')
-          return new Map(
-            files.map((p, k) => [p, lines[k]]).filter(([, id]) => /^[0-9a-f]{40}$/.test(id)) as [
-              string,
-              string
-            ][]
-          )
-        },
-        () => new Map<string, string>()
-      )
-    : Promise.resolve(new Map<string, string>())
+  if (!files.length) return { stats, ids: Promise.resolve(new Map()) }
+  const ids = new Promise<Map<string, string>>(resolve => {
+    const w = new Worker(HASHER, { eval: true, workerData: { root: ctx.workspace, paths: files } })
+    w.once('message', (list: string[]) => {
+      const out = new Map<string, string>()
+      files.forEach((p, k) => {
+        if (/^[0-9a-f]{40}$/.test(list[k] ?? '')) out.set(p, list[k])
+      })
+      resolve(out)
+    })
+    // A worker that fails or ends without an answer leaves every file to verifyDelta.
+    w.once('error', () => resolve(new Map()))
+    w.once('exit', () => resolve(new Map()))
+  })
   return { stats, ids }
 }
 

@@ -114,18 +114,17 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
         packs.push(pack)
         early.push(indexWholePacks(ctx, [pack], o.count > 1))
       },
-      // The removed preimages that git holds are looked up while the results are checked.
-      manifests =>
-        (held = heldPreimages(
+      // While the results are checked: the removed preimages that git holds are looked up, and
+      // git hashes the files the shards changed (their preimages).
+      manifests => {
+        const entries = manifests.flatMap(m => m.delta.entries)
+        held = heldPreimages(ctx, entries)
+        const regular = new Set(['100644', '100755'])
+        hashed = hashEarly(
           ctx,
-          manifests.flatMap(m => m.delta.entries)
-        ))
-    )
-    // git hashes the files the shards changed (their preimages) while the results are checked.
-    const regular = new Set(['100644', '100755'])
-    hashed = hashEarly(
-      ctx,
-      loaded.flatMap(l => l.manifest.delta.entries.filter(e => regular.has(e.oldMode)).map(e => e.path))
+          entries.filter(e => regular.has(e.oldMode)).map(e => e.path)
+        )
+      }
     )
     checkShardable(o, loaded)
     combined = combineDeltas(loaded)
