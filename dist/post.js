@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-OASKYIHI.js";
+} from "./chunks/chunk-ELVEQCDD.js";
 import {
   Journal,
   RunState,

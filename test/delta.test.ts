@@ -22,6 +22,7 @@ import {
   type DeltaManifest
 } from '../src/checkpoint/delta.js'
 import { applyDelta, crosses, verifyDelta } from '../src/checkpoint/restore.js'
+import { Rollback } from '../src/checkpoint/rollback.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 
@@ -419,5 +420,28 @@ describe('workspace delta', () => {
     const m = await captureDelta(ca, base, [], [], join(root, 'p'))
     expect(m.entries.map(e => e.path).sort()).toEqual(['edit.txt', 'keep.txt'])
     expect(readdirSync(ca.dir)).not.toContain('refresh-index')
+  })
+
+  it('a rollback writes again every file a batch of removals took, also when one of them failed', async () => {
+    const root = tempDir('bulk-ops-rollback-')
+    dirs.push(root)
+    const ws = join(root, 'ws')
+    mkdirSync(join(ws, 'd/c'), { recursive: true })
+    writeFileSync(join(ws, 'd/a'), 'a')
+    writeFileSync(join(ws, 'd/b'), 'b')
+    const guard = new Rollback(ws, join(root, 'saved'))
+    const item = (path: string): { path: string; mode: string; sha: string } => ({
+      path,
+      mode: '100644',
+      sha: path
+    })
+    // A directory cannot be unlinked: the batch fails, the two files beside it are gone.
+    await expect(guard.dropAll(['d/a', 'd/c', 'd/b', 'd/none'].map(item))).rejects.toThrow()
+    expect(readdirSync(join(ws, 'd'))).toEqual(['c'])
+    let rewritten: string[] = []
+    await guard.rollback(async dropped => {
+      rewritten = dropped.map(d => d.path).sort()
+    })
+    expect(rewritten).toEqual(['d/a', 'd/b'])
   })
 })

@@ -484,14 +484,13 @@ export async function applyDelta(
     for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path, verified?.found.get(e.path))
     for (const d of m.createdDirs) guard.keep(d)
     const made = [...news.map(e => e.path), ...m.createdDirs]
-    const removeAll = (): void => {
-      for (const e of removed) {
-        // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
-        // rollback writes it again from git. Any other is moved aside, the removal and its backup.
-        if (verified?.sizes.has(e.oldSha) && CONTENT_MODES.has(e.oldMode))
-          guard.drop(e.path, e.oldMode, e.oldSha)
-        else guard.remove(e.path)
-      }
+    const removeAll = async (): Promise<void> => {
+      // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
+      // rollback writes it again from git. Any other is moved aside, the removal and its backup.
+      const held = (e: DeltaEntry): boolean =>
+        verified?.sizes.has(e.oldSha) === true && CONTENT_MODES.has(e.oldMode)
+      for (const e of removed) if (!held(e)) guard.remove(e.path)
+      await guard.dropAll(removed.filter(held).map(e => ({ path: e.path, mode: e.oldMode, sha: e.oldSha })))
       pruneEmptied(
         ctx.workspace,
         removed.map(e => e.path),
@@ -507,7 +506,7 @@ export async function applyDelta(
       news.map(e => e.path),
       m.createdDirs
     )
-    if (removeFirst) removeAll()
+    if (removeFirst) await removeAll()
     await writeBlobs(
       ctx,
       news.map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
@@ -515,7 +514,7 @@ export async function applyDelta(
       meanwhile
     )
     if (!news.length) meanwhile?.()
-    if (!removeFirst) removeAll()
+    if (!removeFirst) await removeAll()
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
     checkApplied(ctx, m, sizes)
