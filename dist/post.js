@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-ELVEQCDD.js";
+} from "./chunks/chunk-PBCDFYGE.js";
 import {
   Journal,
   RunState,

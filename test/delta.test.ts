@@ -24,7 +24,7 @@ import {
 import { applyDelta, crosses, verifyDelta } from '../src/checkpoint/restore.js'
 import { Rollback } from '../src/checkpoint/rollback.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
-import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
+import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -366,45 +366,56 @@ describe('workspace delta', () => {
     expect(out).toMatch(/keep\.txt/)
   })
 
-  it('the base holds what `add -A` over the tracked files gives: untracked files and nested repositories, not ignored ones', async () => {
-    const { root, a } = await setup()
-    writeFileSync(join(a, '.gitignore'), '*.log\nkept.cfg\n')
-    execFileSync('git', ['add', '-f', '.gitignore'], { cwd: a })
-    writeFileSync(join(a, 'kept.cfg'), 'tracked though ignored\n')
-    execFileSync('git', ['add', '-f', 'kept.cfg'], { cwd: a })
-    writeFileSync(join(a, 'untracked.txt'), 'new\n')
-    mkdirSync(join(a, 'loose/deep'), { recursive: true })
-    writeFileSync(join(a, 'loose/deep/x.md'), 'x\n')
-    writeFileSync(join(a, 'skip.log'), 'ignored\n')
-    rmSync(join(a, 'gone.txt'))
-    execFileSync('git', ['init', '-q', join(a, 'nested')])
-    writeFileSync(join(a, 'nested/f'), 'f\n')
-    execFileSync('git', ['add', 'f'], { cwd: join(a, 'nested') })
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'n'], {
-      cwd: join(a, 'nested')
-    })
-    const ca = await deltaContext(a, join(root, 'idx-a'))
-    const base = await captureBase(ca)
-    // The same base the long way: every tracked path, then `add -A`, into a scratch index.
-    const env = { ...process.env, GIT_DIR: ca.gitDir, GIT_WORK_TREE: a, GIT_INDEX_FILE: join(root, 'long') }
-    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: a })
-    execFileSync('git', ['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
-      cwd: a,
-      env,
-      input: tracked
-    })
-    execFileSync('git', ['add', '-A', '--', '.'], { cwd: a, env, stdio: 'pipe' })
-    const long = execFileSync('git', ['write-tree', '--missing-ok'], { cwd: a, env, encoding: 'utf8' }).trim()
-    expect(base.tree).toBe(long)
-    const listed = execFileSync('git', ['ls-tree', '-r', '--name-only', base.tree], {
-      cwd: a,
-      env,
-      encoding: 'utf8'
-    }).split('\n')
-    expect(listed).toEqual(expect.arrayContaining(['kept.cfg', 'untracked.txt', 'loose/deep/x.md', 'nested']))
-    expect(listed).not.toContain('skip.log')
-    expect(listed).not.toContain('gone.txt')
-  })
+  it.each([0, 120])(
+    'the base holds what `add -A` over the tracked files gives: untracked files and nested repositories, not ignored ones (%i more untracked)',
+    async more => {
+      const { root, a } = await setup()
+      for (let i = 0; i < more; i++) writeTree(a, { [`more/m${i}.txt`]: `${i}\n` })
+      writeFileSync(join(a, '.gitignore'), '*.log\nkept.cfg\n')
+      execFileSync('git', ['add', '-f', '.gitignore'], { cwd: a })
+      writeFileSync(join(a, 'kept.cfg'), 'tracked though ignored\n')
+      execFileSync('git', ['add', '-f', 'kept.cfg'], { cwd: a })
+      writeFileSync(join(a, 'untracked.txt'), 'new\n')
+      mkdirSync(join(a, 'loose/deep'), { recursive: true })
+      writeFileSync(join(a, 'loose/deep/x.md'), 'x\n')
+      writeFileSync(join(a, 'skip.log'), 'ignored\n')
+      rmSync(join(a, 'gone.txt'))
+      execFileSync('git', ['init', '-q', join(a, 'nested')])
+      writeFileSync(join(a, 'nested/f'), 'f\n')
+      execFileSync('git', ['add', 'f'], { cwd: join(a, 'nested') })
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'n'], {
+        cwd: join(a, 'nested')
+      })
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      // The same base the long way: every tracked path, then `add -A`, into a scratch index.
+      const env = { ...process.env, GIT_DIR: ca.gitDir, GIT_WORK_TREE: a, GIT_INDEX_FILE: join(root, 'long') }
+      const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: a })
+      execFileSync('git', ['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
+        cwd: a,
+        env,
+        input: tracked
+      })
+      execFileSync('git', ['add', '-A', '--', '.'], { cwd: a, env, stdio: 'pipe' })
+      const long = execFileSync('git', ['write-tree', '--missing-ok'], {
+        cwd: a,
+        env,
+        encoding: 'utf8'
+      }).trim()
+      expect(base.tree).toBe(long)
+      const listed = execFileSync('git', ['ls-tree', '-r', '--name-only', base.tree], {
+        cwd: a,
+        env,
+        encoding: 'utf8'
+      }).split('\n')
+      expect(listed).toEqual(
+        expect.arrayContaining(['kept.cfg', 'untracked.txt', 'loose/deep/x.md', 'nested'])
+      )
+      expect(listed).not.toContain('skip.log')
+      expect(listed).not.toContain('gone.txt')
+      expect(listed.filter(p => p.startsWith('more/'))).toHaveLength(more)
+    }
+  )
 
   it('a file rewritten at its size in the second of the base, or after the index was refreshed, is in the delta', async () => {
     const { root, a } = await setup()

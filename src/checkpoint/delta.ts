@@ -118,7 +118,8 @@ async function ignoredAmong(ctx: DeltaContext, paths: string[]): Promise<string[
  * Every file is hashed once. Right after a checkout, the index just written is in the second its
  * files were, so git takes each entry for racily clean and hashes its file again whenever it
  * reads or writes that index (see refreshIndex): so the untracked files are listed without it
- * (`ls-files -o`) and added only when there are any, and the tree is written from a copy.
+ * (`ls-files -o`) and added by name (only when there are many, by `add -A` over the workspace),
+ * and the tree is written from a copy.
  */
 export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
   await rm(ctx.indexFile, { force: true })
@@ -136,7 +137,10 @@ export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
     .toString('utf8')
     .split('\0')
     .filter(Boolean)
-  if (others.length) {
+  if (others.length > FEW_PATHSPECS) {
+    // git matches every path against every pathspec: past a few, all of them at once.
+    await git(['add', '-A', '--', '.'], here)
+  } else if (others.length) {
     await git(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
       ...here,
       input: others.join('\0'),
@@ -153,6 +157,9 @@ export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
   }
   return { tree, head }
 }
+
+/** How many paths the base's stage of untracked files names one by one (see captureBase). */
+const FEW_PATHSPECS = 100
 
 /**
  * The tree of the private index, written from a copy dated a day ahead. Writing an index, git
