@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-O6ZXMFEQ.js";
+} from "./chunks/chunk-MWPAKJKX.js";
 import {
   Journal,
   RunState,

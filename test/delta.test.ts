@@ -6,6 +6,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -16,11 +17,14 @@ import {
   captureDelta,
   deltaContext,
   DeltaMismatchError,
+  refreshDue,
+  refreshIndex,
   type DeltaManifest
 } from '../src/checkpoint/delta.js'
-import { applyDelta, verifyDelta } from '../src/checkpoint/restore.js'
+import { applyDelta, crosses, verifyDelta } from '../src/checkpoint/restore.js'
+import { Rollback } from '../src/checkpoint/rollback.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
-import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
+import { removeDir, snapshotTree, tempDir, writeTree } from './helpers/tree.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -215,6 +219,35 @@ describe('workspace delta', () => {
     expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
   })
 
+  it('writes new content before removing where no removed path is on the way to it (also folding case)', () => {
+    // A rename's removal and its new file beside it, in a directory the removals leave behind.
+    expect(crosses(['data/00/f.txt'], ['data/00/f.md', 'data/00/f.txt.gz'], ['data', 'data/00'])).toBe(false)
+    expect(crosses([], ['a'], [])).toBe(false)
+    expect(crosses(['gone.txt'], ['gone.txt/now.md'], ['gone.txt'])).toBe(true)
+    expect(crosses(['x'], [], ['x/deep'])).toBe(true)
+    expect(crosses(['d/f'], ['d'], [])).toBe(true)
+    expect(crosses(['Read.ME'], ['read.me'], [])).toBe(true)
+    expect(crosses(['Caf\u00e9'], ['cafe\u0301/x'], [])).toBe(true)
+  })
+
+  it.each(BASES)(
+    'a file that a directory of new content replaces is removed before that content is written (%s)',
+    async (_, withBase) => {
+      const { root, a, b } = await setup()
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      rmSync(join(a, 'gone.txt'))
+      mkdirSync(join(a, 'gone.txt'))
+      writeFileSync(join(a, 'gone.txt/now.md'), 'a file where a file was\n')
+      writeFileSync(join(a, 'edit.txt'), 'elsewhere\n')
+      const m = await captureDelta(ca, base, ['gone.txt', 'gone.txt/now.md'], ['gone.txt'], join(root, 'p'))
+      const cb = await deltaContext(b, join(root, 'idx-b'))
+      const verified = await verifyDelta(cb, withBase ? await captureBase(cb) : null, m, join(root, 'p'))
+      await applyDelta(cb, m, verified)
+      expect(snapshotTree(b, ['.git'])).toEqual(snapshotTree(a, ['.git']))
+    }
+  )
+
   it.each(BASES)(
     'a restore that fails after removing and writing puts every removed file back, from git where it holds them (%s)',
     async (_, withBase) => {
@@ -331,5 +364,95 @@ describe('workspace delta', () => {
       env: { ...process.env, GIT_DIR: ca.gitDir }
     })
     expect(out).toMatch(/keep\.txt/)
+  })
+
+  it.each([0, 120])(
+    'the base holds what `add -A` over the tracked files gives: untracked files and nested repositories, not ignored ones (%i more untracked)',
+    async more => {
+      const { root, a } = await setup()
+      for (let i = 0; i < more; i++) writeTree(a, { [`more/m${i}.txt`]: `${i}\n` })
+      writeFileSync(join(a, '.gitignore'), '*.log\nkept.cfg\n')
+      execFileSync('git', ['add', '-f', '.gitignore'], { cwd: a })
+      writeFileSync(join(a, 'kept.cfg'), 'tracked though ignored\n')
+      execFileSync('git', ['add', '-f', 'kept.cfg'], { cwd: a })
+      writeFileSync(join(a, 'untracked.txt'), 'new\n')
+      mkdirSync(join(a, 'loose/deep'), { recursive: true })
+      writeFileSync(join(a, 'loose/deep/x.md'), 'x\n')
+      writeFileSync(join(a, 'skip.log'), 'ignored\n')
+      rmSync(join(a, 'gone.txt'))
+      execFileSync('git', ['init', '-q', join(a, 'nested')])
+      writeFileSync(join(a, 'nested/f'), 'f\n')
+      execFileSync('git', ['add', 'f'], { cwd: join(a, 'nested') })
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'n'], {
+        cwd: join(a, 'nested')
+      })
+      const ca = await deltaContext(a, join(root, 'idx-a'))
+      const base = await captureBase(ca)
+      // The same base the long way: every tracked path, then `add -A`, into a scratch index.
+      const env = { ...process.env, GIT_DIR: ca.gitDir, GIT_WORK_TREE: a, GIT_INDEX_FILE: join(root, 'long') }
+      const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: a })
+      execFileSync('git', ['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
+        cwd: a,
+        env,
+        input: tracked
+      })
+      execFileSync('git', ['add', '-A', '--', '.'], { cwd: a, env, stdio: 'pipe' })
+      const long = execFileSync('git', ['write-tree', '--missing-ok'], {
+        cwd: a,
+        env,
+        encoding: 'utf8'
+      }).trim()
+      expect(base.tree).toBe(long)
+      const listed = execFileSync('git', ['ls-tree', '-r', '--name-only', base.tree], {
+        cwd: a,
+        env,
+        encoding: 'utf8'
+      }).split('\n')
+      expect(listed).toEqual(
+        expect.arrayContaining(['kept.cfg', 'untracked.txt', 'loose/deep/x.md', 'nested'])
+      )
+      expect(listed).not.toContain('skip.log')
+      expect(listed).not.toContain('gone.txt')
+      expect(listed.filter(p => p.startsWith('more/'))).toHaveLength(more)
+    }
+  )
+
+  it('a file rewritten at its size in the second of the base, or after the index was refreshed, is in the delta', async () => {
+    const { root, a } = await setup()
+    const ca = await deltaContext(a, join(root, 'idx-a'))
+    const base = await captureBase(ca)
+    // At once: in the second the index was written (stat data alone would not tell).
+    writeFileSync(join(a, 'keep.txt'), 'KEEP\n')
+    const written = statSync(ca.indexFile).mtimeMs
+    expect(await refreshIndex(ca)).toBe(Date.now() >= refreshDue(written))
+    await new Promise(r => setTimeout(r, Math.max(0, refreshDue(written) - Date.now())))
+    expect(await refreshIndex(ca)).toBe(true)
+    writeFileSync(join(a, 'edit.txt'), 'one\ntwo\nTHREE\n')
+    const m = await captureDelta(ca, base, [], [], join(root, 'p'))
+    expect(m.entries.map(e => e.path).sort()).toEqual(['edit.txt', 'keep.txt'])
+    expect(readdirSync(ca.dir)).not.toContain('refresh-index')
+  })
+
+  it('a rollback writes again every file a batch of removals took, also when one of them failed', async () => {
+    const root = tempDir('bulk-ops-rollback-')
+    dirs.push(root)
+    const ws = join(root, 'ws')
+    mkdirSync(join(ws, 'd/c'), { recursive: true })
+    writeFileSync(join(ws, 'd/a'), 'a')
+    writeFileSync(join(ws, 'd/b'), 'b')
+    const guard = new Rollback(ws, join(root, 'saved'))
+    const item = (path: string): { path: string; mode: string; sha: string } => ({
+      path,
+      mode: '100644',
+      sha: path
+    })
+    // A directory cannot be unlinked: the batch fails, the two files beside it are gone.
+    await expect(guard.dropAll(['d/a', 'd/c', 'd/b', 'd/none'].map(item))).rejects.toThrow()
+    expect(readdirSync(join(ws, 'd'))).toEqual(['c'])
+    let rewritten: string[] = []
+    await guard.rollback(async dropped => {
+      rewritten = dropped.map(d => d.path).sort()
+    })
+    expect(rewritten).toEqual(['d/a', 'd/b'])
   })
 })

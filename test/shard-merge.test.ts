@@ -3,7 +3,7 @@
 // or failed shards, plans their shard-by cannot split, and paths the shards changed differently.
 import fc from 'fast-check'
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckpointManifest } from '../src/checkpoint/checkpoint.js'
@@ -134,6 +134,38 @@ describe('shards and their merge', () => {
     expect(why).toContain(`shard ${missing}: missing`)
     expect(why).toContain(`shard ${failed[0]}: failed`)
     expect(why).toContain('"Re-run failed jobs" re-runs')
+    expect(snapshotTree(ws)).toEqual(before)
+  })
+
+  it('refuses a result whose pack fails its checksum (though it was indexed meanwhile), listing every shard at fault in order; nothing changed', async () => {
+    const l = lab({ ...IMAGES, 'img/keep-a.txt': 'a' })
+    const shards = await Promise.all([1, 2, 3].map(i => l.shard(MIXED, i, 3)))
+    // Shard 3's pack: one byte changed, its size as the manifest says.
+    const pack = join(shards[2].dir, 'delta.pack')
+    const bytes = readFileSync(pack)
+    bytes[bytes.length - 30] ^= 0xff
+    writeFileSync(pack, bytes)
+    const ws = l.checkout()
+    const before = snapshotTree(ws)
+    const why = await refusal(l.merge(MIXED, ws, shards.slice(1), 3))
+    expect(why).toMatch(
+      /shard 1: missing[^]*shard 3: its result .* cannot be used \(delta\.pack fails its checksum\)/
+    )
+    expect(snapshotTree(ws)).toEqual(before)
+  })
+
+  it('refuses a checkout that differs at a path the shards changed (an edit of the same size, a symlink), naming the paths; nothing changed', async () => {
+    const l = lab({ ...IMAGES, 'img/keep-a.txt': 'a' })
+    const shards = await Promise.all([1, 2, 3].map(i => l.shard(MIXED, i, 3)))
+    const ws = l.checkout()
+    writeFileSync(join(ws, 'img/photo-1.png'), 'PNG 1\n')
+    rmSync(join(ws, 'img/photo-2.png'))
+    symlinkSync('photo-3.png', join(ws, 'img/photo-2.png'))
+    const before = snapshotTree(ws)
+    const why = await refusal(l.merge(MIXED, ws, shards, 3))
+    expect(why).toMatch(
+      /differs from what the checkpoint was made against at 2 path\(s\): img\/photo-1\.png, img\/photo-2\.png/
+    )
     expect(snapshotTree(ws)).toEqual(before)
   })
 

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto'
+import { createHash, webcrypto } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PLAN_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../journal/journal.js'
 import { writeAtomic } from '../journal/snapshot.js'
@@ -77,6 +78,20 @@ export function openCheckpoint(
   planId: string,
   maxBytes = MAX_CHECKPOINT_BYTES
 ): CheckpointManifest {
+  const m = readCheckpoint(dir, planId, maxBytes)
+  checkSums(dir, m)
+  return m
+}
+
+/**
+ * A restored checkpoint's manifest, checked for its shape, plan and every file's size, but not yet
+ * for their checksums (checkSums): nothing of it may be used before those are checked too.
+ */
+export function readCheckpoint(
+  dir: string,
+  planId: string,
+  maxBytes = MAX_CHECKPOINT_BYTES
+): CheckpointManifest {
   const mpath = join(dir, MANIFEST_FILE)
   if (!existsSync(mpath)) throw new CheckpointError('it has no manifest (an incomplete save)')
   if (statSync(mpath).size > 512 * 1024 * 1024) throw new CheckpointError('its manifest is implausibly large')
@@ -110,9 +125,35 @@ export function openCheckpoint(
     if (bytes !== want.bytes)
       throw new CheckpointError(`${f} has ${bytes} bytes, the manifest says ${want.bytes}`)
     if (total > maxBytes) throw new CheckpointError(`it is larger than ${maxBytes} bytes`)
-    if (sha256File(p) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
   }
   return m
+}
+
+/**
+ * Checks the checksums of the files among `files` that a checkpoint read by readCheckpoint lists.
+ * Throws CheckpointError.
+ */
+export function checkSums(
+  dir: string,
+  m: CheckpointManifest,
+  files: readonly string[] = CHECKPOINT_FILES
+): void {
+  for (const f of files) {
+    const want = m.files?.[f as (typeof CHECKPOINT_FILES)[number]]
+    if (want && sha256File(join(dir, f)) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
+  }
+}
+
+/** checkSums for one file, read and hashed off the main thread. Rejects with CheckpointError. */
+export async function checkSumLater(
+  dir: string,
+  m: CheckpointManifest,
+  f: (typeof CHECKPOINT_FILES)[number]
+): Promise<void> {
+  const want = m.files?.[f]
+  if (!want) return
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', await readFile(join(dir, f))))
+  if (digest.toString('hex') !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
 }
 
 /** Replaces the journal in `journalDir` with the checkpoint's (after it verified). */

@@ -1,4 +1,4 @@
-import { rm, stat } from 'node:fs/promises'
+import { copyFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join, posix, resolve } from 'node:path'
 import { git } from './git.js'
 import { openPrivateGit, privateOpts, type PrivateGit } from './private-git.js'
@@ -72,19 +72,17 @@ export async function deltaContext(workspace: string, dir: string): Promise<Delt
 const ADD = ['-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=1', 'add']
 
 /**
- * Stages the workspace's bytes as they are into the private index (incrementally: only changed
- * files are hashed). `bulk` (see ADD) is for captures, which store what changed; the base's stage
- * does without: through bulk check-in, git also re-checks an unchanged file by compressing it, and
- * right after a checkout every file may need that re-check (written in the second the index was).
+ * Stages the workspace's bytes as they are into the private index, through bulk check-in (see
+ * ADD), incrementally: only files whose stat data changed are hashed (and those git takes for
+ * racily clean: see refreshIndex).
  */
-export async function stage(ctx: DeltaContext, touched: string[] = [], bulk = true): Promise<string> {
+export async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string> {
   const here = privateOpts(ctx, ctx.workspace)
-  const add = bulk ? ADD : ['add']
-  await git([...add, '-A', '--', '.'], here)
+  await git([...ADD, '-A', '--', '.'], here)
   const forced = await ignoredAmong(ctx, touched)
   if (forced.length) {
     // Paths operations touched are captured even where .gitignore matches them.
-    await git([...add, '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+    await git([...ADD, '-f', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
       ...here,
       input: forced.join('\0'),
       env: { ...here.env, GIT_LITERAL_PATHSPECS: '1' }
@@ -116,17 +114,40 @@ async function ignoredAmong(ctx: DeltaContext, paths: string[]): Promise<string[
  * normalised line endings). Files the checkout tracks are taken even where .gitignore matches.
  * Their contents are only hashed, not stored (a checkpoint carries new content only, and a pack
  * is cut against old content only where the checkout's own objects hold it).
+ *
+ * Every file is hashed once. Right after a checkout, the index just written is in the second its
+ * files were, so git takes each entry for racily clean and hashes its file again whenever it
+ * reads or writes that index (see refreshIndex): so the untracked files are listed without it
+ * (`ls-files -o`) and added by name (only when there are many, by `add -A` over the workspace),
+ * and the tree is written from a copy.
  */
 export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
   await rm(ctx.indexFile, { force: true })
+  const here = privateOpts(ctx, ctx.workspace)
   const tracked = trackedFiles(await git(['ls-files', '-z', '-s', '--', '.'], { cwd: ctx.workspace }))
   if (tracked.length) {
     await git(['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
-      ...privateOpts(ctx, ctx.workspace),
+      ...here,
       input: tracked.join('\0')
     })
   }
-  const tree = await stage(ctx, [], false)
+  // What `add -A` adds besides: files that neither the checkout tracks nor .gitignore matches
+  // (and repositories inside the work tree, as gitlinks), found by names alone.
+  const others = (await git(['ls-files', '-z', '-o', '--exclude-standard'], here))
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+  if (others.length > FEW_PATHSPECS) {
+    // git matches every path against every pathspec: past a few, all of them at once.
+    await git(['add', '-A', '--', '.'], here)
+  } else if (others.length) {
+    await git(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+      ...here,
+      input: others.join('\0'),
+      env: { ...here.env, GIT_LITERAL_PATHSPECS: '1' }
+    })
+  }
+  const tree = await treeOfCopy(ctx)
   let head: string | null
   try {
     head =
@@ -135,6 +156,65 @@ export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
     head = null
   }
   return { tree, head }
+}
+
+/** How many paths the base's stage of untracked files names one by one (see captureBase). */
+const FEW_PATHSPECS = 100
+
+/**
+ * The tree of the private index, written from a copy dated a day ahead. Writing an index, git
+ * re-hashes every entry it takes for racily clean (changed in the second the index was read
+ * from), only to mark the stat data of any that changed as untrustworthy; in the copy none is
+ * racy, and its stat data is never compared again. The tree is the entries' object ids either way.
+ */
+async function treeOfCopy(ctx: DeltaContext): Promise<string> {
+  const copy = join(ctx.dir, 'tree-index')
+  await rm(copy, { force: true })
+  if (await stat(ctx.indexFile).catch(() => null)) {
+    await copyFile(ctx.indexFile, copy)
+    const ahead = new Date(Date.now() + 86_400_000)
+    await utimes(copy, ahead, ahead)
+  }
+  const tree = (
+    await git(['write-tree', '--missing-ok'], privateOpts(ctx, ctx.workspace, { indexFile: copy }))
+  )
+    .toString('utf8')
+    .trim()
+  await rm(copy, { force: true })
+  return tree
+}
+
+/**
+ * When the second the private index was written in is over: checks its racily clean entries
+ * (files changed in that second, as every file is right after a checkout) against their files
+ * once, and writes the index again, so that later stages trust their stat data. Without this,
+ * every later stage hashes each of them again, and a capture's bulk check-in (see ADD)
+ * compresses each one as it does. This is git's own check (`update-index --refresh`), safe while
+ * operations change files: an entry whose file changed keeps its old stat data. It works on a
+ * copy dated as the index is (to the second's start: git then takes at least as many entries for
+ * racy), which replaces the index only when it is done, so a process that ends meanwhile leaves
+ * the index as it was and unlocked. Returns false, doing nothing, while that second lasts (an
+ * index written in it would be racy again). The caller keeps other stages off the index meanwhile.
+ */
+export async function refreshIndex(ctx: DeltaContext): Promise<boolean> {
+  const written = await stat(ctx.indexFile).catch(() => null)
+  if (!written || Date.now() < refreshDue(written.mtimeMs)) return false
+  const copy = join(ctx.dir, 'refresh-index')
+  await rm(copy, { force: true })
+  await copyFile(ctx.indexFile, copy)
+  const dated = new Date(Math.floor(written.mtimeMs / 1000) * 1000)
+  await utimes(copy, dated, dated)
+  await git(['update-index', '-q', '--refresh', '--force-write-index'], {
+    ...privateOpts(ctx, ctx.top, { indexFile: copy }),
+    okCodes: [1]
+  })
+  await rename(copy, ctx.indexFile)
+  return true
+}
+
+/** When an index written at `mtimeMs` is worth refreshing: just after the next second begins (with a margin for the file system's coarse clock). */
+export function refreshDue(mtimeMs: number): number {
+  return (Math.floor(mtimeMs / 1000) + 1) * 1000 + 20
 }
 
 /** Paths of `ls-files -s -z` output, once each, without submodules (git adds those as it finds them). */

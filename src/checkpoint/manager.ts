@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import { Journal, SNAPSHOT_FILE } from '../journal/journal.js'
@@ -16,7 +16,15 @@ import {
   CheckpointError,
   type CheckpointManifest
 } from './checkpoint.js'
-import { captureBase, captureDelta, deltaContext, type DeltaBase, type DeltaContext } from './delta.js'
+import {
+  captureBase,
+  captureDelta,
+  deltaContext,
+  refreshDue,
+  refreshIndex,
+  type DeltaBase,
+  type DeltaContext
+} from './delta.js'
 import { applyDelta, verifyDelta } from './restore.js'
 import { touchedPaths } from './touched.js'
 
@@ -73,6 +81,8 @@ export class Checkpointer {
   base!: DeltaBase
   lastKey = ''
   lastManifest?: CheckpointManifest
+  /** The private index's refresh after the base (see refreshIndex): due at `at`, then running. */
+  private refresh?: { at: number; timer: NodeJS.Timeout | null; running: Promise<unknown> | null }
 
   constructor(private readonly o: CheckpointerOptions) {
     this.paths = localPaths(o.localDir)
@@ -84,6 +94,43 @@ export class Checkpointer {
     this.ctx = await deltaContext(this.o.workspace, this.paths.git)
     this.base = await captureBase(this.ctx)
     writeAtomic(this.paths.base, JSON.stringify(this.base))
+    this.scheduleRefresh()
+  }
+
+  /**
+   * Refreshes the private index in the background once the second the base was hashed in is over,
+   * while the plan runs, so that the captures hash only what changed (see refreshIndex).
+   */
+  private scheduleRefresh(): void {
+    const written = statSync(this.ctx.indexFile, { throwIfNoEntry: false })
+    if (!written) return
+    const r: NonNullable<Checkpointer['refresh']> = {
+      at: refreshDue(written.mtimeMs),
+      timer: null,
+      running: null
+    }
+    r.timer = setTimeout(
+      () => {
+        r.timer = null
+        // A refresh that fails leaves the index as it was: the capture then hashes more.
+        r.running = refreshIndex(this.ctx).catch(() => false)
+      },
+      Math.max(0, r.at - Date.now())
+    )
+    r.timer.unref()
+    this.refresh = r
+  }
+
+  /** The refresh is over before a capture stages (they share the index); one not yet due is left to the capture's own stage. */
+  private async refreshed(): Promise<void> {
+    const r = this.refresh
+    if (!r) return
+    this.refresh = undefined
+    if (r.timer) {
+      clearTimeout(r.timer)
+      if (Date.now() >= r.at) r.running = refreshIndex(this.ctx).catch(() => false)
+    }
+    await r.running
   }
 
   /** For the post step: the base and index the main step left behind. */
@@ -170,6 +217,7 @@ export class Checkpointer {
     const state = live ?? Journal.load(this.paths.journal, { readOnly: true }).state
     rmSync(this.paths.staging, { recursive: true, force: true })
     mkdirSync(this.paths.staging, { recursive: true })
+    await this.refreshed()
     const delta = await captureDelta(
       this.ctx,
       this.base,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readlinkSync, readSync, rmdirSync, type Stats } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { errorMessage } from '../errors.js'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
 import {
@@ -45,7 +46,11 @@ function linkProblem(path: string, target: string): string | null {
 
 /** One `git cat-file` over the objects `shas`, in the private git directory. */
 function catFile(ctx: DeltaContext, mode: '--batch' | '--batch-check', shas: string[]): Promise<Buffer> {
-  return git(['cat-file', mode], { ...privateOpts(ctx, ctx.top), input: shas.join('\n') + '\n' })
+  // --buffer: the answers are read at the end, so git need not flush after each.
+  return git(['cat-file', mode, '--buffer'], {
+    ...privateOpts(ctx, ctx.top),
+    input: shas.join('\n') + '\n'
+  })
 }
 
 /** Reads blobs with one `cat-file --batch`: sha → content (absent when git has no such blob). */
@@ -111,30 +116,35 @@ export async function verifyDelta(
       })
     )
   ]).then(([a, b]) => [...a, ...b])
+  // The sizes of the removed preimages git holds already (those need no backup: see applyDelta),
+  // looked up meanwhile unless the caller started that too.
+  const removedSizes = started?.held ?? heldPreimages(ctx, m.entries)
   let found: Found = new Map()
   let bad: string[] | null = null
   let refused: unknown = null
   try {
     found = pathsClear(ctx, m)
     // A submodule's preimage is its commit, which only git can tell.
-    if (!now && !m.entries.some(e => e.oldMode === '160000')) bad = preimagesOnDisk(ctx, m, found)
+    if (!now && !m.entries.some(e => e.oldMode === '160000'))
+      bad = await preimagesOnDisk(ctx, m, found, started?.hashed)
   } catch (err) {
     refused = err
   }
   // Nothing is left running, whichever fails.
-  const failed = (await indexing).find(r => r.status === 'rejected')
+  const [indexed, removed] = await Promise.all([indexing, removedSizes])
+  const failed = indexed.find(r => r.status === 'rejected')
   if (refused) throw refused
   // A pack cut against a preimage this workspace lacks does not unpack: name the preimage.
   if (failed) throw bad?.length ? differs(bad) : failed.reason
   const news = written(m)
-  const blobs = await readBlobs(ctx, [
-    ...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))
+  const [blobs, have] = await Promise.all([
+    readBlobs(ctx, [...new Set(news.filter(e => e.newMode === '120000').map(e => e.newSha))]),
+    blobSizes(
+      ctx,
+      news.map(e => e.newSha)
+    )
   ])
-  // The removed preimages too: those git holds need no backup (see applyDelta).
-  const have = await blobSizes(ctx, [
-    ...news.map(e => e.newSha),
-    ...m.entries.filter(e => e.newMode === '000000' && e.oldSha !== ZERO).map(e => e.oldSha)
-  ])
+  for (const [sha, size] of removed) have.set(sha, size)
   const lacking = news.filter(e => !have.has(e.newSha)).map(e => e.path)
   if (lacking.length)
     throw new DeltaMismatchError(
@@ -186,6 +196,20 @@ async function storeUntrackedPreimages(ctx: DeltaContext, m: DeltaManifest): Pro
 export interface Indexing {
   packs: DeltaPack[]
   settled: Promise<PromiseSettledResult<void>[]>
+  /** The removed preimages' sizes, when the caller looked them up already (see heldPreimages). */
+  held?: Promise<Map<string, number>>
+  /** Preimages the caller started hashing (see hashEarly). */
+  hashed?: EarlyHashes
+}
+
+/**
+ * The sizes of the blobs of the entries' removed preimages that git holds already, by id. One
+ * that only a pack being indexed brings counts as not held (so it is backed up, not dropped), as
+ * does every one when the look-up fails; so this never fails.
+ */
+export function heldPreimages(ctx: DeltaContext, entries: DeltaEntry[]): Promise<Map<string, number>> {
+  const olds = new Set(entries.filter(e => e.newMode === '000000' && e.oldSha !== ZERO).map(e => e.oldSha))
+  return blobSizes(ctx, [...olds]).catch(() => new Map<string, number>())
 }
 
 /**
@@ -240,15 +264,118 @@ async function preimagesInTree(
   return bad
 }
 
-/** Entries whose preimage the workspace does not hold, hashing only what is at their paths. */
-function preimagesOnDisk(ctx: DeltaContext, m: DeltaManifest, found: Found): string[] {
+/**
+ * Entries whose preimage the workspace does not hold, hashing only what is at their paths (taking
+ * the ids `early` hashed for a path whose file is as it was then).
+ */
+async function preimagesOnDisk(
+  ctx: DeltaContext,
+  m: DeltaManifest,
+  found: Found,
+  early?: EarlyHashes
+): Promise<string[]> {
+  const ids = early ? await early.ids : undefined
   const bad: string[] = []
   for (const e of m.entries) {
-    const had = onDisk(ctx.workspace, e.path, found.get(e.path) ?? null)
+    const s = found.get(e.path) ?? null
+    const then = early?.stats.get(e.path)
+    const id = s && then && sameFile(s, then) ? ids?.get(e.path) : undefined
+    const had = id ? ([s!.mode & 0o100 ? '100755' : '100644', id] as const) : onDisk(ctx.workspace, e.path, s)
     if (e.oldSha === ZERO ? had !== null : !had || had[0] !== e.oldMode || had[1] !== e.oldSha)
       bad.push(e.path)
   }
   return bad
+}
+
+const sameFile = (a: Stats, b: Stats): boolean =>
+  a.isFile() &&
+  b.isFile() &&
+  a.dev === b.dev &&
+  a.ino === b.ino &&
+  a.size === b.size &&
+  a.mode === b.mode &&
+  a.mtimeMs === b.mtimeMs &&
+  a.ctimeMs === b.ctimeMs
+
+/** Blob ids of regular files, hashed while the caller goes on, and what each path held then. */
+export interface EarlyHashes {
+  stats: Map<string, Stats>
+  ids: Promise<Map<string, string>>
+}
+
+/**
+ * Hashes files as git's blobs, in a worker thread: workerData is { root, paths }; it posts one id
+ * per path ('' for one it could not read whole as a regular file, a symlink not followed).
+ */
+const HASHER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs')
+const { join } = require('node:path')
+const chunk = Buffer.allocUnsafe(1 << 20)
+parentPort.postMessage(workerData.paths.map(p => {
+  let fd
+  try {
+    fd = openSync(join(workerData.root, p), constants.O_RDONLY | constants.O_NOFOLLOW)
+    const st = fstatSync(fd)
+    if (!st.isFile()) return ''
+    const h = createHash('sha1').update('blob ' + st.size + '\\0')
+    let total = 0
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      h.update(chunk.subarray(0, n))
+      total += n
+    }
+    return total === st.size ? h.digest('hex') : ''
+  } catch {
+    return ''
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}))
+`
+
+/**
+ * Starts hashing the regular files at `paths` (workspace-relative) in a worker thread, for
+ * verifyDelta (see its `started`): a merge does other work meanwhile. Only paths that verifyDelta
+ * would look at are hashed: safe ones, reached through directories only (nothing outside the
+ * workspace is read). A file the worker cannot hash is left to verifyDelta.
+ */
+export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHashes {
+  const stats = new Map<string, Stats>()
+  const dirOk = new Map<string, boolean>()
+  const reachable = (p: string): boolean => {
+    const d = posix.dirname(p)
+    if (d === '.') return true
+    let ok = dirOk.get(d)
+    if (ok === undefined) {
+      ok = reachable(d) && lstatIfAny(join(ctx.workspace, d))?.isDirectory() === true
+      dirOk.set(d, ok)
+    }
+    return ok
+  }
+  const files: string[] = []
+  for (const p of new Set(paths)) {
+    if (pathProblem(p) !== null || normalizeRel(p) !== p || !reachable(p)) continue
+    const s = lstatIfAny(join(ctx.workspace, p))
+    if (!s?.isFile()) continue
+    stats.set(p, s)
+    files.push(p)
+  }
+  if (!files.length) return { stats, ids: Promise.resolve(new Map()) }
+  const ids = new Promise<Map<string, string>>(resolve => {
+    const w = new Worker(HASHER, { eval: true, workerData: { root: ctx.workspace, paths: files } })
+    w.once('message', (list: string[]) => {
+      const out = new Map<string, string>()
+      files.forEach((p, k) => {
+        if (/^[0-9a-f]{40}$/.test(list[k] ?? '')) out.set(p, list[k])
+      })
+      resolve(out)
+    })
+    // A worker that fails or ends without an answer leaves every file to verifyDelta.
+    w.once('error', () => resolve(new Map()))
+    w.once('exit', () => resolve(new Map()))
+  })
+  return { stats, ids }
 }
 
 /** Sizes of blobs by id, from one `cat-file --batch-check` (absent: git has no such blob). */
@@ -337,7 +464,13 @@ function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
  * needed), the created directories, the removals of untracked files; then checks every changed
  * path ended as the manifest says. Whatever fails on the way, the workspace is put back as it was.
  */
-export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?: Verified): Promise<void> {
+export async function applyDelta(
+  ctx: DeltaContext,
+  m: DeltaManifest,
+  verified?: Verified,
+  /** Work of the caller's that needs nothing of the workspace, done while git writes the new content. */
+  meanwhile?: () => void
+): Promise<void> {
   const guard = new Rollback(ctx.workspace, join(ctx.dir, 'rollback'))
   try {
     const news = written(m)
@@ -350,23 +483,38 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
     const removed = m.entries.filter(e => e.newMode === '000000')
     for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path, verified?.found.get(e.path))
     for (const d of m.createdDirs) guard.keep(d)
-    for (const e of removed) {
+    const made = [...news.map(e => e.path), ...m.createdDirs]
+    const removeAll = async (): Promise<void> => {
       // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
       // rollback writes it again from git. Any other is moved aside, the removal and its backup.
-      if (verified?.sizes.has(e.oldSha) && CONTENT_MODES.has(e.oldMode))
-        guard.drop(e.path, e.oldMode, e.oldSha)
-      else guard.remove(e.path)
+      const held = (e: DeltaEntry): boolean =>
+        verified?.sizes.has(e.oldSha) === true && CONTENT_MODES.has(e.oldMode)
+      for (const e of removed) if (!held(e)) guard.remove(e.path)
+      await guard.dropAll(removed.filter(held).map(e => ({ path: e.path, mode: e.oldMode, sha: e.oldSha })))
+      pruneEmptied(
+        ctx.workspace,
+        removed.map(e => e.path),
+        made
+      )
     }
-    pruneEmptied(
-      ctx.workspace,
+    // New files are made before the removals free their inodes where no path of one is on the
+    // way to the other: ext4 passes over inodes freed moments ago (their table block not yet
+    // written) when it allocates one, so making thousands of files in directories just emptied
+    // of as many costs several times as much.
+    const removeFirst = crosses(
       removed.map(e => e.path),
-      [...news.map(e => e.path), ...m.createdDirs]
+      news.map(e => e.path),
+      m.createdDirs
     )
+    if (removeFirst) await removeAll()
     await writeBlobs(
       ctx,
       news.map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
-      'apply-index'
+      'apply-index',
+      meanwhile
     )
+    if (!news.length) meanwhile?.()
+    if (!removeFirst) await removeAll()
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
     checkApplied(ctx, m, sizes)
@@ -384,6 +532,24 @@ export async function applyDelta(ctx: DeltaContext, m: DeltaManifest, verified?:
     })
   }
   guard.commit()
+}
+
+/**
+ * Whether the removals must come first: a removed path is a written file or a created directory,
+ * or on the way to one, or inside a written file, case and Unicode normalisation aside (on a file
+ * system that ignores them, those are one path). (A removed file inside a directory the delta
+ * creates is not: that directory is there already, or made around it.)
+ */
+export function crosses(removed: string[], files: string[], dirs: string[]): boolean {
+  if (!removed.length || (!files.length && !dirs.length)) return false
+  const fold = (p: string): string => p.normalize('NFC').toLowerCase()
+  const gone = new Set(removed.map(fold))
+  for (const p of [...files, ...dirs])
+    for (let d = fold(p); d !== '.'; d = posix.dirname(d)) if (gone.has(d)) return true
+  const written = new Set(files.map(fold))
+  for (const r of gone)
+    for (let d = posix.dirname(r); d !== '.'; d = posix.dirname(d)) if (written.has(d)) return true
+  return false
 }
 
 /**
@@ -414,7 +580,9 @@ function pruneEmptied(root: string, removed: string[], next: string[]): void {
 async function writeBlobs(
   ctx: DeltaContext,
   items: { mode: string; sha: string; path: string }[],
-  scratch: string
+  scratch: string,
+  /** Called once git is writing (what it throws is thrown when git is done). */
+  meanwhile?: () => void
 ): Promise<void> {
   if (!items.length) return
   const index = join(ctx.dir, scratch)
@@ -427,11 +595,19 @@ async function writeBlobs(
   // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
   // create them side by side (git 2.32+; an older git ignores the setting).
   const workers = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'checkout.workers', GIT_CONFIG_VALUE_0: '0' }
-  await git(['checkout-index', '-f', '-z', '--stdin'], {
+  const writing = git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
     env: { ...opts.env, ...workers },
     input: items.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
+  let failed: { err: unknown } | null = null
+  try {
+    meanwhile?.()
+  } catch (err) {
+    failed = { err }
+  }
+  await writing
+  if (failed) throw failed.err
   await rm(index, { force: true })
 }
 
@@ -444,11 +620,24 @@ async function writeBlobs(
 function checkApplied(ctx: DeltaContext, m: DeltaManifest, sizes: Map<string, number>): void {
   const wrong: string[] = []
   const files = new Map<string, string>()
+  // A removed file may be a directory now, one that the delta writes into or creates.
+  let dirs: Set<string> | undefined
+  const madeDir = (p: string): boolean => {
+    dirs ??= new Set([
+      ...m.createdDirs,
+      ...written(m).flatMap(e => {
+        const up: string[] = []
+        for (let d = posix.dirname(e.path); d !== '.'; d = posix.dirname(d)) up.push(d)
+        return up
+      })
+    ])
+    return dirs.has(p)
+  }
   for (const e of m.entries) {
     if (e.newMode === '160000') continue
     const s = lstatIfAny(join(ctx.workspace, e.path))
     if (e.newSha === ZERO) {
-      if (s) wrong.push(`'${e.path}' is still there`)
+      if (s && !(s.isDirectory() && madeDir(e.path))) wrong.push(`'${e.path}' is still there`)
       continue
     }
     const kind =

@@ -1,17 +1,23 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import {
+  CHECKPOINT_FILES,
   CheckpointError,
-  openCheckpoint,
+  checkSumLater,
+  checkSums,
+  readCheckpoint,
   PACK_FILE,
   type CheckpointManifest
 } from '../checkpoint/checkpoint.js'
 import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import {
   applyDelta,
+  hashEarly,
+  heldPreimages,
   indexWholePacks,
   verifyDelta,
   type DeltaPack,
+  type EarlyHashes,
   type Indexing,
   type Verified
 } from '../checkpoint/restore.js'
@@ -77,27 +83,49 @@ interface Loaded {
 export async function mergeShards(o: MergeOptions): Promise<Report> {
   const startedAt = Date.now()
   const ctx = await deltaContext(o.workspace, join(o.localDir, 'git'))
-  // Each shard's pack is indexed as soon as its checkpoint verifies, while the rest is read and
+  // Each shard's pack is indexed as soon as its manifest is read, while the rest is read and
   // checked (a pack cut whole needs nothing of the workspace; others wait for verifyDelta).
   const packs: DeltaPack[] = []
   const early: Indexing[] = []
+  let held: Promise<Map<string, number>> | undefined
+  let hashed: EarlyHashes | undefined
   const started = (): Indexing => ({
     packs: early.flatMap(e => e.packs),
-    settled: Promise.all(early.map(e => e.settled)).then(r => r.flat())
+    // Settled once the look-up and hashing below are over too: nothing is left running when the
+    // merge refuses.
+    settled: Promise.all([held, hashed?.ids]).then(async () =>
+      (await Promise.all(early.map(e => e.settled))).flat()
+    ),
+    ...(held ? { held } : {}),
+    ...(hashed ? { hashed } : {})
   })
   let loaded: Loaded[]
   let combined: ReturnType<typeof combineDeltas>
   try {
-    loaded = loadResults(o, (dir, manifest) => {
-      const pack = {
-        file: join(dir, PACK_FILE),
-        entries: manifest.delta.entries,
-        thin: manifest.delta.packThin
+    loaded = await loadResults(
+      o,
+      (dir, manifest) => {
+        const pack = {
+          file: join(dir, PACK_FILE),
+          entries: manifest.delta.entries,
+          thin: manifest.delta.packThin
+        }
+        if (!existsSync(pack.file)) return
+        packs.push(pack)
+        early.push(indexWholePacks(ctx, [pack], o.count > 1))
+      },
+      // While the results are checked: the removed preimages that git holds are looked up, and
+      // git hashes the files the shards changed (their preimages).
+      manifests => {
+        const entries = manifests.flatMap(m => m.delta.entries)
+        held = heldPreimages(ctx, entries)
+        const regular = new Set(['100644', '100755'])
+        hashed = hashEarly(
+          ctx,
+          entries.filter(e => regular.has(e.oldMode)).map(e => e.path)
+        )
       }
-      if (!existsSync(pack.file)) return
-      packs.push(pack)
-      early.push(indexWholePacks(ctx, [pack], o.count > 1))
-    })
+    )
     checkShardable(o, loaded)
     combined = combineDeltas(loaded)
   } catch (err) {
@@ -115,63 +143,109 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
       `cannot merge: the shards' combined changes cannot be applied to this checkout: ${errorMessage(err)}. Nothing was changed; the merge job must check out the commit the shards ran on.`
     )
   }
-  await applyDelta(ctx, delta, verified)
+  // The whole plan's report is made while git writes the new content (it needs nothing of it).
+  let report: Report | undefined
+  const made = (): Report =>
+    wholeReport(o, loaded, {
+      startedAt,
+      paths: delta.entries.length + delta.removedUntracked.length,
+      shared,
+      dirs: delta.createdDirs.length
+    })
+  await applyDelta(ctx, delta, verified, () => (report = made()))
+  report ??= made()
+  report.durationMs = Date.now() - startedAt
   o.logger.info(
     `applied the combined changes of ${o.count} shards: ${delta.entries.length} paths (${shared} changed alike by several shards), ${delta.createdDirs.length} directories created`
   )
-  return wholeReport(o, loaded, {
-    startedAt,
-    paths: delta.entries.length + delta.removedUntracked.length,
-    shared,
-    dirs: delta.createdDirs.length
-  })
+  return report
 }
 
-/** Reads and verifies every shard's result; refuses naming each shard that is missing, incomplete or failed. */
-function loadResults(o: MergeOptions, opened: (dir: string, manifest: CheckpointManifest) => void): Loaded[] {
-  const problems: string[] = []
-  const loaded: Loaded[] = []
+/**
+ * Reads and verifies every shard's result; refuses naming each shard that is missing, incomplete
+ * or failed. Every manifest is read first (its shape and files' sizes checked) and handed to
+ * `opened`, so that packs are indexed while the rest is checked: a process started before the
+ * journals are loaded costs less to start (the fewer pages to copy, the cheaper the fork). Nothing
+ * of a result is used before all of its checksums are checked.
+ */
+async function loadResults(
+  o: MergeOptions,
+  opened: (dir: string, manifest: CheckpointManifest) => void,
+  /** Called with every manifest read, before any checksum is checked or journal loaded. */
+  allRead: (manifests: CheckpointManifest[]) => void
+): Promise<Loaded[]> {
+  const problems: string[][] = []
+  // A pack's checksum is checked off the main thread while the journals are (it is the bulk of
+  // a result; nothing uses its content before the merge awaits this).
+  const read: { r: ShardResult; manifest: CheckpointManifest; pack: Promise<unknown> }[] = []
+  const refused = (i: number, r: ShardResult, err: unknown): void => {
+    const why = err instanceof CheckpointError ? err.message : errorMessage(err)
+    problems[i] = [`shard ${i}: its result ${r.artifact} cannot be used (${why})`]
+  }
   for (let i = 1; i <= o.count; i++) {
     const r = o.results.find(x => x.index === i)
     if (!r) {
-      problems.push(
+      problems[i] = [
         `shard ${i}: ${o.without?.get(i) ?? 'missing (no result was uploaded: the job did not run, or its runner was lost before it saved anything)'}`
-      )
+      ]
       continue
     }
     try {
-      const manifest = openCheckpoint(r.dir, o.plan.planId)
+      const manifest = readCheckpoint(r.dir, o.plan.planId)
       if (manifest.shard?.index !== i || manifest.shard.count !== o.count)
         throw new CheckpointError(
           `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
         )
       opened(r.dir, manifest)
+      const pack = checkSumLater(r.dir, manifest, PACK_FILE).then(
+        () => null,
+        (err: unknown) => err
+      )
+      read.push({ r, manifest, pack })
+    } catch (err) {
+      refused(i, r, err)
+    }
+  }
+  allRead(read.map(x => x.manifest))
+  const loaded: Loaded[] = []
+  for (const { r, manifest } of read) {
+    const i = r.index
+    try {
+      checkSums(
+        r.dir,
+        manifest,
+        CHECKPOINT_FILES.filter(f => f !== PACK_FILE)
+      )
       const reportPath = join(r.dir, REPORT_FILE)
       if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report
       const c = report.counts
       if (c.failed > 0) {
-        problems.push(
+        problems[i] = [
           `shard ${i}: failed (${c.failed} of ${c.total} operations failed in attempt ${report.attempt}; artifact ${r.artifact})`
-        )
+        ]
         continue
       }
       if (c.pending > 0 || !report.complete) {
-        problems.push(
+        problems[i] = [
           `shard ${i}: incomplete (${c.pending} of ${c.total} operations pending after attempt ${report.attempt}${report.stoppedBy ? `, stopped by ${report.stoppedBy}` : ''}; artifact ${r.artifact})`
-        )
+        ]
         continue
       }
       const { state } = Journal.load(r.dir, { readOnly: true })
       loaded.push({ r, manifest, report, state })
     } catch (err) {
-      const why = err instanceof CheckpointError ? err.message : errorMessage(err)
-      problems.push(`shard ${i}: its result ${r.artifact} cannot be used (${why})`)
+      refused(i, r, err)
     }
   }
-  if (problems.length) {
+  for (const { r, pack } of read) {
+    const err = await pack
+    if (err && !problems[r.index]) refused(r.index, r, err)
+  }
+  const listed = problems.flat()
+  if (listed.length) {
     throw new MergeRefusal(
-      `cannot merge: ${problems.length} of ${o.count} shards ${problems.length === 1 ? 'has' : 'have'} no complete result, so nothing was changed.\n  ${problems.join('\n  ')}\n${RERUN}`
+      `cannot merge: ${listed.length} of ${o.count} shards ${listed.length === 1 ? 'has' : 'have'} no complete result, so nothing was changed.\n  ${listed.join('\n  ')}\n${RERUN}`
     )
   }
   const trees = new Set(loaded.map(l => l.manifest.delta.base.tree))
@@ -203,38 +277,53 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
         `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}): its glob '${decl.each ?? decl.subject}' matched nothing in any shard (if-no-match: error), so a single run would fail it; nothing was changed. Fix the glob, or set if-no-match: warn or ignore.`
       )
     }
-    // How many shards saw each path in this expansion, and which shard had it as its own match.
-    const owner = new Map<string, number>()
-    const sawIt = new Map<string, number>()
-    for (const l of loaded) {
+    // The shards' own matches, each once (in the order the shards found them, the shard that
+    // found it first), and how many shards saw it: as their own, or as another shard's. Each path
+    // is read from a journal's list once (they are made into strings as they are read).
+    const at = new Map<string, number>()
+    const names: string[] = []
+    const first: number[] = []
+    const sawIt: number[] = []
+    loaded.forEach((l, k) => {
       const exp = l.state.expansions[decl.index]
-      if (!exp || exp.error !== undefined) continue
+      if (!exp || exp.error !== undefined) return
       for (const p of exp.matches) {
-        owner.set(p, l.r.index)
-        sawIt.set(p, (sawIt.get(p) ?? 0) + 1)
+        const j = at.get(p)
+        if (j !== undefined) {
+          sawIt[j]++
+          continue
+        }
+        at.set(p, names.length)
+        names.push(p)
+        first.push(k)
+        sawIt.push(1)
       }
-      for (const p of exp.others ?? []) sawIt.set(p, (sawIt.get(p) ?? 0) + 1)
-    }
+    })
+    // A path a shard saw as another's must be some shard's own, or the checkout's.
     for (const l of loaded) {
       const exp = l.state.expansions[decl.index]
+      const counted = exp !== undefined && exp.error === undefined
       for (const p of exp?.others ?? []) {
-        if (owner.has(p) || inCheckout(o, p)) continue
+        const j = at.get(p)
+        if (j !== undefined) {
+          if (counted) sawIt[j]++
+          continue
+        }
+        if (inCheckout(o, p)) continue
         throw new MergeRefusal(unshardable(decl, p, exp!.base, l, shardOf(decl, p, exp!.base, o.count)))
       }
     }
     // The converse: a match the checkout has that its shard acted on, though another shard had
     // moved or removed it by then (through an operation whose shard-by put it there): a single
     // run would not have seen it.
-    for (const b of loaded) {
-      const exp = b.state.expansions[decl.index]
-      if (!exp || exp.error !== undefined) continue
-      for (const p of exp.matches) {
-        if (sawIt.get(p) === loaded.length || !inCheckout(o, p)) continue
-        const gone = loaded.find(
-          a => a !== b && ![...(a.state.expansions[decl.index]?.others ?? [])].includes(p)
-        )!
-        throw new MergeRefusal(goneElsewhere(decl, p, exp.base, b, gone))
-      }
+    for (let j = 0; j < names.length; j++) {
+      const p = names[j]
+      if (sawIt[j] === loaded.length || !inCheckout(o, p)) continue
+      const b = loaded[first[j]]
+      const gone = loaded.find(
+        a => a !== b && ![...(a.state.expansions[decl.index]?.others ?? [])].includes(p)
+      )!
+      throw new MergeRefusal(goneElsewhere(decl, p, b.state.expansions[decl.index]!.base, b, gone))
     }
   }
 }
