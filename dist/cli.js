@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-T3X4KEG5.js";
+} from "./chunks/chunk-YFAOJA6R.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

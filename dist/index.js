@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-MWPAKJKX.js";
-import "./chunks/chunk-T3X4KEG5.js";
+} from "./chunks/chunk-BCRXHAQS.js";
+import "./chunks/chunk-YFAOJA6R.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

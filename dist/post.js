@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-MWPAKJKX.js";
+} from "./chunks/chunk-BCRXHAQS.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-T3X4KEG5.js";
+} from "./chunks/chunk-YFAOJA6R.js";
 import {
   getInput,
   getState,

@@ -87,6 +87,18 @@ const SHORT_RECORD = 999
 /** Lowercase hexadecimal digits as bytes. */
 const HEX = Buffer.from('0123456789abcdef', 'latin1')
 
+/** The bytes of a plain start or completion record around its numbers (see appendPlain). */
+const PLAIN_S = Buffer.from('{"t":"s","q":', 'latin1')
+const PLAIN_X = Buffer.from('{"t":"x","q":', 'latin1')
+const PLAIN_A = Buffer.from(',"a":', 'latin1')
+
+/** How many decimal digits a non-negative safe integer has. */
+function decimalDigits(n: number): number {
+  let d = 1
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) d++
+  return d
+}
+
 /** Matches per piece of a large `exp` record's JSON. */
 const EXP_PIECE = 8192
 
@@ -110,30 +122,6 @@ function expPieces(rec: Extract<WalRecord, { t: 'exp' }>): () => Iterable<string
       yield ']'
     }
     yield '}'
-  }
-}
-
-/**
- * The JSON of the records a bulk run writes for every operation (a start or a completion with
- * nothing but its seq and attempt; an expansion of one match), as `JSON.stringify` writes them,
- * without building them through it: most of a large run's records. Null for any other record.
- */
-function plainJson(rec: WalRecord): string | null {
-  switch (rec.t) {
-    case 's':
-      return rec.h === undefined && Number.isSafeInteger(rec.q) && Number.isSafeInteger(rec.a)
-        ? `{"t":"s","q":${rec.q},"a":${rec.a}}`
-        : null
-    case 'x':
-      return rec.dirs === undefined && Number.isSafeInteger(rec.q) && Number.isSafeInteger(rec.a)
-        ? `{"t":"x","q":${rec.q},"a":${rec.a}}`
-        : null
-    case 'exp':
-      return rec.m.length === 1 && rec.n === undefined && rec.o === undefined && Number.isSafeInteger(rec.d)
-        ? `{"t":"exp","d":${rec.d},"b":${JSON.stringify(rec.b)},"m":[${JSON.stringify(rec.m.get(0))}]}`
-        : null
-    default:
-      return null
   }
 }
 
@@ -259,7 +247,10 @@ export class WalWriter {
       this.writePieces(expPieces(rec))
       return
     }
-    const json = plainJson(rec) ?? JSON.stringify(rec)
+    if ((rec.t === 's' && rec.h === undefined) || (rec.t === 'x' && rec.dirs === undefined)) {
+      if (this.appendPlain(rec.t, rec.q, rec.a)) return
+    }
+    const json = JSON.stringify(rec)
     if (json.length <= SHORT_RECORD && this.appendShort(json)) return
     const len = Buffer.byteLength(json)
     const head = `${crc32(json).toString(16).padStart(8, '0')} ${len} `
@@ -293,6 +284,47 @@ export class WalWriter {
       buf[at++] = ch
       c = CRC_TABLE[(c ^ ch) & 0xff] ^ (c >>> 8)
     }
+    buf[at++] = 0x0a
+    let crc = (c ^ -1) >>> 0
+    for (let k = 7; k >= 0; k--, crc >>>= 4) buf[start + k] = HEX[crc & 0xf]
+    buf[start + 8] = 0x20
+    for (let k = digits - 1, n = len; k >= 0; k--, n = (n / 10) | 0) buf[start + 9 + k] = 0x30 + (n % 10)
+    buf[start + 9 + digits] = 0x20
+    this.bytes = at
+    if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
+    return true
+  }
+
+  /**
+   * Frames a start or completion record that holds nothing but its seq and attempt (two of a bulk
+   * run's three records per operation) straight from its numbers, as `JSON.stringify` writes it:
+   * no string at all (a number made into a string is kept in V8's number-string cache, and a
+   * million of them, surviving, would grow the young generation). False, with nothing appended,
+   * for numbers it does not write.
+   */
+  private appendPlain(t: 's' | 'x', q: number, a: number): boolean {
+    if (!(Number.isSafeInteger(q) && q >= 0 && Number.isSafeInteger(a) && a >= 0)) return false
+    const head = t === 's' ? PLAIN_S : PLAIN_X
+    const dq = decimalDigits(q)
+    const da = decimalDigits(a)
+    const len = head.length + dq + PLAIN_A.length + da + 1
+    const digits = len < 100 ? 2 : 3
+    if (this.bytes + 10 + digits + len + 1 > this.pending.length) this.flush()
+    const buf = this.pending
+    const start = this.bytes
+    const from = start + 10 + digits
+    let at = from
+    buf.set(head, at)
+    at += head.length
+    for (let k = dq - 1, n = q; k >= 0; k--, n = Math.floor(n / 10)) buf[at + k] = 0x30 + (n % 10)
+    at += dq
+    buf.set(PLAIN_A, at)
+    at += PLAIN_A.length
+    for (let k = da - 1, n = a; k >= 0; k--, n = Math.floor(n / 10)) buf[at + k] = 0x30 + (n % 10)
+    at += da
+    buf[at++] = 0x7d
+    let c = -1
+    for (let i = from; i < at; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
     buf[at++] = 0x0a
     let crc = (c ^ -1) >>> 0
     for (let k = 7; k >= 0; k--, crc >>>= 4) buf[start + k] = HEX[crc & 0xf]
