@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-YFAOJA6R.js";
+} from "./chunks/chunk-I6TR7HPF.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

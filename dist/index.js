@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-BCRXHAQS.js";
-import "./chunks/chunk-YFAOJA6R.js";
+} from "./chunks/chunk-34TFKVUZ.js";
+import "./chunks/chunk-I6TR7HPF.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

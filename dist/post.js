@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-BCRXHAQS.js";
+} from "./chunks/chunk-34TFKVUZ.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-YFAOJA6R.js";
+} from "./chunks/chunk-I6TR7HPF.js";
 import {
   getInput,
   getState,

@@ -284,14 +284,7 @@ export class WalWriter {
       buf[at++] = ch
       c = CRC_TABLE[(c ^ ch) & 0xff] ^ (c >>> 8)
     }
-    buf[at++] = 0x0a
-    let crc = (c ^ -1) >>> 0
-    for (let k = 7; k >= 0; k--, crc >>>= 4) buf[start + k] = HEX[crc & 0xf]
-    buf[start + 8] = 0x20
-    for (let k = digits - 1, n = len; k >= 0; k--, n = (n / 10) | 0) buf[start + 9 + k] = 0x30 + (n % 10)
-    buf[start + 9 + digits] = 0x20
-    this.bytes = at
-    if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
+    this.framed(start, digits, len, c, at)
     return true
   }
 
@@ -325,6 +318,17 @@ export class WalWriter {
     buf[at++] = 0x7d
     let c = -1
     for (let i = from; i < at; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
+    this.framed(start, digits, len, c, at)
+    return true
+  }
+
+  /**
+   * Ends a record whose `len` bytes of JSON were written at `start + 10 + digits` up to `at`, `c`
+   * their running checksum: its newline, then the checksum and length in front, both in hex and
+   * decimal as every frame has them.
+   */
+  private framed(start: number, digits: number, len: number, c: number, at: number): void {
+    const buf = this.pending
     buf[at++] = 0x0a
     let crc = (c ^ -1) >>> 0
     for (let k = 7; k >= 0; k--, crc >>>= 4) buf[start + k] = HEX[crc & 0xf]
@@ -333,7 +337,6 @@ export class WalWriter {
     buf[start + 9 + digits] = 0x20
     this.bytes = at
     if (this.bytes >= this.groupBytes || Date.now() - this.lastFlush >= this.groupMs) this.flush()
-    return true
   }
 
   /** Writes buffered records with one system call: after this they survive the process being killed. */
