@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-I6TR7HPF.js";
+} from "./chunks/chunk-JLEYSWEP.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-34TFKVUZ.js";
-import "./chunks/chunk-I6TR7HPF.js";
+} from "./chunks/chunk-5FT3O2AX.js";
+import "./chunks/chunk-JLEYSWEP.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

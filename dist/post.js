@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-34TFKVUZ.js";
+} from "./chunks/chunk-5FT3O2AX.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-I6TR7HPF.js";
+} from "./chunks/chunk-JLEYSWEP.js";
 import {
   getInput,
   getState,

@@ -19,25 +19,31 @@ const KEEP_TEXT = 32 * 1024 * 1024
  * the journal's saved plan is the same text, so it need not be made twice.
  */
 export function fingerprintOps(ops: DeclaredOp[]): { id: string; pieces: string[] | null } {
-  // The hash of canonical(ops.map(meaningOf)), fed one operation at a time: no plan-sized string.
+  // The hash of canonical(ops.map(meaningOf)), fed piece by piece: no plan-sized string.
   const hash = createHash('sha256').update('[')
   let pieces: string[] | null = []
   let kept = 0
-  let text = ''
-  const emit = (): void => {
-    hash.update(text)
-    kept += text.length
-    if (pieces && kept <= KEEP_TEXT) pieces.push(text)
+  for (const piece of meaningPieces(ops)) {
+    hash.update(piece)
+    kept += piece.length
+    if (pieces && kept <= KEEP_TEXT) pieces.push(piece)
     else pieces = null
-    text = ''
   }
-  for (let i = 0; i < ops.length; i++) {
-    text += (i > 0 ? ',' : '') + canonicalMeaning(ops[i])
-    if (text.length >= 1 << 16) emit()
-  }
-  emit()
   const id = hash.update(']').digest('hex').slice(0, 16)
   return { id, pieces }
+}
+
+/** The operations' canonical meanings joined by `,`, in pieces of about 64 KiB. */
+function* meaningPieces(ops: readonly DeclaredOp[]): Generator<string> {
+  let piece = ''
+  for (let i = 0; i < ops.length; i++) {
+    piece += (i ? ',' : '') + canonicalMeaning(ops[i])
+    if (piece.length >= 1 << 16) {
+      yield piece
+      piece = ''
+    }
+  }
+  yield piece
 }
 
 /** Canonical text kept from a plan's fingerprint, until the journal takes it. */
@@ -55,19 +61,7 @@ export function keepCanonicalText(plan: Plan, pieces: string[] | null): void {
 export function* canonicalOpsText(plan: Plan): Generator<string> {
   const kept = keptText.get(plan)
   keptText.delete(plan)
-  if (kept) {
-    yield* kept
-    return
-  }
-  let piece = ''
-  for (let i = 0; i < plan.ops.length; i++) {
-    piece += (i ? ',' : '') + canonicalMeaning(plan.ops[i])
-    if (piece.length >= 1 << 16) {
-      yield piece
-      piece = ''
-    }
-  }
-  yield piece
+  yield* kept ?? meaningPieces(plan.ops)
 }
 
 /** Lets go of the text kept for `plan` (its saved copy exists already). */
