@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-5FT3O2AX.js";
+} from "./chunks/chunk-LNBGN6JD.js";
 import {
   Journal,
   RunState,

@@ -32,9 +32,7 @@ export class GitError extends Error {
  * byte-exact, and a separate index when asked. Resolves to stdout as a Buffer.
  */
 export function git(args: string[], o: GitOptions): Promise<Buffer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-  if (o.indexFile) env.GIT_INDEX_FILE = o.indexFile
-  Object.assign(env, o.env)
+  const env = gitEnv(o)
   const full = fixedSettings(args)
   if (o.stdoutFile || o.stdinFile) return gitWithFiles(full, args[0], o, env)
   return new Promise((resolve, reject) => {
@@ -50,6 +48,46 @@ export function git(args: string[], o: GitOptions): Promise<Buffer> {
     )
     if (o.input !== undefined) child.stdin!.end(o.input)
   })
+}
+
+/**
+ * Runs git as `git` does, handing its stdout to `onStdout` chunk by chunk as it arrives (output too
+ * large to hold whole). What onStdout throws stops git, and is what the promise rejects with.
+ */
+export function gitStream(args: string[], o: GitOptions, onStdout: (d: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', fixedSettings(args), { cwd: o.cwd, env: gitEnv(o), stdio: 'pipe' })
+    let stderr = ''
+    let failed: { err: unknown } | null = null
+    child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < 64 * 1024) stderr += d.toString('utf8')
+    })
+    child.stdout.on('data', (d: Buffer) => {
+      if (failed) return
+      try {
+        onStdout(d)
+      } catch (err) {
+        failed = { err }
+        child.kill()
+      }
+    })
+    child.stdin.on('error', () => {
+      // git stopped reading: its exit says why
+    })
+    child.on('error', err => (failed ??= { err: failure(args[0], null, stderr, err.message) }))
+    child.on('close', code => {
+      if (failed) reject(failed.err)
+      else if (code === 0) resolve()
+      else reject(failure(args[0], code, stderr, `exit ${code}`))
+    })
+    child.stdin.end(o.input ?? '')
+  })
+}
+
+function gitEnv(o: GitOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+  if (o.indexFile) env.GIT_INDEX_FILE = o.indexFile
+  return Object.assign(env, o.env)
 }
 
 function failure(what: string, code: number | null, stderr: string, fallback: string): GitError {

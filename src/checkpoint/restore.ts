@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readlinkSync, readSync, rmdirSync, type Stats } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  rmdirSync,
+  writeSync,
+  type Stats
+} from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -19,7 +31,7 @@ import {
   type DeltaEntry,
   type DeltaManifest
 } from './delta.js'
-import { git } from './git.js'
+import { git, gitStream } from './git.js'
 import { privateOpts } from './private-git.js'
 import { lstatIfAny, Rollback } from './rollback.js'
 
@@ -459,10 +471,12 @@ function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
 
 /**
  * Applies a delta that verifyDelta accepted (its content is in the private git directory; pass
- * what it returned when nothing changed the workspace since), all or nothing: the removals (pruning the directories they empty, as git does), the new content
+ * what it returned when nothing changed the workspace since), all or nothing: the new content
  * (written by git checkout-index with every filter off, so no LFS server or filter program is
- * needed), the created directories, the removals of untracked files; then checks every changed
- * path ended as the manifest says. Whatever fails on the way, the workspace is put back as it was.
+ * needed, or by taking over a removed file: see reusable), the removals (pruning the directories
+ * they empty, as git does), the created directories, the removals of untracked files; then checks
+ * every changed path ended as the manifest says. Whatever fails on the way, the workspace is put
+ * back as it was.
  */
 export async function applyDelta(
   ctx: DeltaContext,
@@ -484,36 +498,45 @@ export async function applyDelta(
     for (const e of m.entries) if (e.newMode !== '000000') guard.keep(e.path, verified?.found.get(e.path))
     for (const d of m.createdDirs) guard.keep(d)
     const made = [...news.map(e => e.path), ...m.createdDirs]
+    // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
+    // rollback writes it again from git. Any other is moved aside, the removal and its backup.
+    const held = (e: DeltaEntry): boolean =>
+      verified?.sizes.has(e.oldSha) === true && CONTENT_MODES.has(e.oldMode)
+    // New files are made before the removals free their inodes where no path of one is on the
+    // way to the other: ext4 passes over inodes freed moments ago (their table block not yet
+    // written) when it allocates one, so making thousands of files in directories just emptied
+    // of as many costs several times as much. For the same reason a removed file is renamed to a
+    // new path and given its content where it can be (no inode is freed or allocated).
+    const removeFirst = crosses(
+      removed.map(e => e.path),
+      news.map(e => e.path),
+      m.createdDirs
+    )
+    const takenOver =
+      removeFirst || !verified ? [] : reusable(news, removed.filter(held), verified.found, sizes)
+    const moved = new Set(takenOver.map(t => t.from.path))
+    const byGit = new Set(news)
+    for (const t of takenOver) byGit.delete(t.to)
     const removeAll = async (): Promise<void> => {
-      // A preimage git holds (verifyDelta checked the bytes are its blob) is only unlinked: a
-      // rollback writes it again from git. Any other is moved aside, the removal and its backup.
-      const held = (e: DeltaEntry): boolean =>
-        verified?.sizes.has(e.oldSha) === true && CONTENT_MODES.has(e.oldMode)
-      for (const e of removed) if (!held(e)) guard.remove(e.path)
-      await guard.dropAll(removed.filter(held).map(e => ({ path: e.path, mode: e.oldMode, sha: e.oldSha })))
+      const gone = removed.filter(e => !moved.has(e.path))
+      for (const e of gone) if (!held(e)) guard.remove(e.path)
+      await guard.dropAll(gone.filter(held).map(e => ({ path: e.path, mode: e.oldMode, sha: e.oldSha })))
       pruneEmptied(
         ctx.workspace,
         removed.map(e => e.path),
         made
       )
     }
-    // New files are made before the removals free their inodes where no path of one is on the
-    // way to the other: ext4 passes over inodes freed moments ago (their table block not yet
-    // written) when it allocates one, so making thousands of files in directories just emptied
-    // of as many costs several times as much.
-    const removeFirst = crosses(
-      removed.map(e => e.path),
-      news.map(e => e.path),
-      m.createdDirs
-    )
     if (removeFirst) await removeAll()
     await writeBlobs(
       ctx,
-      news.map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
+      [...byGit].map(e => ({ mode: e.newMode, sha: e.newSha, path: e.path })),
       'apply-index',
-      meanwhile
+      async () => {
+        meanwhile?.()
+        await takeOver(ctx, guard, takenOver)
+      }
     )
-    if (!news.length) meanwhile?.()
     if (!removeFirst) await removeAll()
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
     for (const p of m.removedUntracked) guard.remove(p)
@@ -532,6 +555,188 @@ export async function applyDelta(
     })
   }
   guard.commit()
+}
+
+/** A removed file that a new regular file takes over: `from` renamed to `to`, holding `st`. */
+interface TakeOver {
+  from: DeltaEntry
+  to: DeltaEntry
+  st: Stats
+}
+
+const REGULAR = new Set(['100644', '100755'])
+
+/**
+ * Pairs new regular files with removed ones that they can take over: a regular file here of one
+ * link (so no other path shares its bytes), whose content git holds (a rollback writes it again),
+ * and no longer than the new content (cutting a file short frees blocks, which costs more than a
+ * new file). A removed file holding the new content already comes first (a rename, as in a plan
+ * that moves files: nothing to write), then one in the same directory, then any.
+ */
+export function reusable(
+  news: DeltaEntry[],
+  removed: DeltaEntry[],
+  found: Found,
+  sizes: Map<string, number>
+): TakeOver[] {
+  const bySha = new Map<string, DeltaEntry[]>()
+  for (const e of removed) {
+    const st = found.get(e.path)
+    if (!REGULAR.has(e.oldMode) || !st?.isFile() || st.nlink !== 1) continue
+    const list = bySha.get(e.oldSha)
+    if (list) list.push(e)
+    else bySha.set(e.oldSha, [e])
+  }
+  if (!bySha.size) return []
+  const out: TakeOver[] = []
+  const take = (from: DeltaEntry, to: DeltaEntry): void => {
+    out.push({ from, to, st: found.get(from.path)! })
+  }
+  let rest: DeltaEntry[] = []
+  for (const e of news) {
+    if (!REGULAR.has(e.newMode)) continue
+    const same = bySha.get(e.newSha)
+    if (same?.length) take(same.pop()!, e)
+    else rest.push(e)
+  }
+  let spare = [...bySha.values()].flat()
+  const sizeOf = (e: DeltaEntry, of: 'old' | 'new'): number =>
+    of === 'old' ? found.get(e.path)!.size : (sizes.get(e.newSha) ?? Infinity)
+  // The most pairs of removed files no longer than the new ones: both by size, each new file the
+  // smallest removed one left that fits. Returns what is left of each.
+  const fit = (ns: DeltaEntry[], rs: DeltaEntry[]): [DeltaEntry[], DeltaEntry[]] => {
+    ns.sort((x, y) => sizeOf(x, 'new') - sizeOf(y, 'new'))
+    rs.sort((x, y) => sizeOf(x, 'old') - sizeOf(y, 'old'))
+    const leftNew: DeltaEntry[] = []
+    let k = 0
+    for (const n of ns) {
+      if (k < rs.length && sizeOf(rs[k], 'old') <= sizeOf(n, 'new')) take(rs[k++], n)
+      else leftNew.push(n)
+    }
+    return [leftNew, rs.slice(k)]
+  }
+  const group = (list: DeltaEntry[]): Map<string, DeltaEntry[]> => {
+    const by = new Map<string, DeltaEntry[]>()
+    for (const e of list) {
+      const d = posix.dirname(e.path)
+      const l = by.get(d)
+      if (l) l.push(e)
+      else by.set(d, [e])
+    }
+    return by
+  }
+  const spareByDir = group(spare)
+  const restByDir = group(rest)
+  rest = []
+  spare = []
+  for (const [d, ns] of restByDir) {
+    const [n, r] = fit(ns, spareByDir.get(d) ?? [])
+    spareByDir.delete(d)
+    rest.push(...n)
+    spare.push(...r)
+  }
+  for (const r of spareByDir.values()) spare.push(...r)
+  fit(rest, spare)
+  return out
+}
+
+/**
+ * Renames each removed file to the new path that takes it over (noted in `guard`: a rollback
+ * removes the new path and writes the old one again from git), sets its executable bit, and
+ * writes the new content over the old where it differs, streamed from one `cat-file --batch`.
+ */
+async function takeOver(ctx: DeltaContext, guard: Rollback, list: TakeOver[]): Promise<void> {
+  if (!list.length) return
+  const dirs = new Set<string>()
+  const content = new Map<string, { abs: string; size: number }[]>()
+  for (const { from, to, st } of list) {
+    const abs = join(ctx.workspace, to.path)
+    const d = posix.dirname(to.path)
+    if (d !== '.' && !dirs.has(d)) {
+      mkdirSync(join(ctx.workspace, d), { recursive: true })
+      dirs.add(d)
+    }
+    guard.moveDropped({ path: from.path, mode: from.oldMode, sha: from.oldSha }, to.path)
+    const exec = to.newMode === '100755'
+    if (exec !== ((st.mode & 0o100) !== 0)) {
+      const perm = st.mode & 0o7777
+      chmodSync(abs, exec ? perm | ((perm & 0o444) >> 2) : perm & ~0o111)
+    }
+    if (from.oldSha === to.newSha) continue
+    const files = content.get(to.newSha)
+    if (files) files.push({ abs, size: st.size })
+    else content.set(to.newSha, [{ abs, size: st.size }])
+  }
+  if (content.size) await overwriteBlobs(ctx, content)
+}
+
+/**
+ * Writes each blob of `targets` (sha → the files and their sizes now) over those files, as one
+ * `cat-file --batch` streams the blobs (a blob is never held whole in memory): from the start, in
+ * place, then cut to the blob's size where the file was longer. (Truncating to nothing first frees
+ * every block to allocate it again, and even a truncation to the same size costs as much as the
+ * write: several times the cost in all.)
+ */
+async function overwriteBlobs(
+  ctx: DeltaContext,
+  targets: Map<string, { abs: string; size: number }[]>
+): Promise<void> {
+  let head: Buffer[] = []
+  const fds: number[] = []
+  let longer: number[] = []
+  // The current blob's size, and its bytes still to come with its newline (-1 between blobs).
+  let size = 0
+  let left = -1
+  const closeAll = (): void => {
+    for (const fd of fds.splice(0)) closeSync(fd)
+  }
+  try {
+    await gitStream(
+      ['cat-file', '--batch', '--buffer'],
+      { ...privateOpts(ctx, ctx.top), input: [...targets.keys()].join('\n') + '\n' },
+      d => {
+        let at = 0
+        while (at < d.length) {
+          if (left < 0) {
+            const nl = d.indexOf(0x0a, at)
+            head.push(d.subarray(at, nl < 0 ? d.length : nl))
+            if (nl < 0) return
+            const line = Buffer.concat(head).toString('utf8')
+            head = []
+            at = nl + 1
+            const [sha, type, bytes] = line.split(' ')
+            const files = targets.get(sha)
+            if (type !== 'blob' || bytes === undefined || !files)
+              throw new Error(`git has no blob to write for '${line}'`)
+            size = Number(bytes)
+            longer = []
+            for (const f of files) {
+              const fd = openSync(f.abs, constants.O_WRONLY | constants.O_NOFOLLOW)
+              fds.push(fd)
+              if (f.size > size) longer.push(fd)
+            }
+            left = size + 1
+            continue
+          }
+          const n = Math.min(left, d.length - at)
+          const body = d.subarray(at, at + (n === left ? n - 1 : n))
+          const offset = size + 1 - left
+          for (const fd of fds)
+            for (let k = 0; k < body.length;) k += writeSync(fd, body, k, body.length - k, offset + k)
+          left -= n
+          at += n
+          if (left === 0) {
+            for (const fd of longer) ftruncateSync(fd, size)
+            closeAll()
+            left = -1
+          }
+        }
+      }
+    )
+    if (left !== -1) throw new Error('git cat-file ended in the middle of a blob')
+  } finally {
+    closeAll()
+  }
 }
 
 /**
@@ -576,15 +781,28 @@ function pruneEmptied(root: string, removed: string[], next: string[]): void {
   }
 }
 
-/** Writes blobs (modes, symlinks) at their paths in the work tree, by git through a scratch index. */
+/**
+ * Writes blobs (modes, symlinks) at their paths in the work tree, by git through a scratch index,
+ * while `meanwhile` runs (always called, also when there is nothing to write; what either throws is
+ * thrown once both are done).
+ */
 async function writeBlobs(
   ctx: DeltaContext,
   items: { mode: string; sha: string; path: string }[],
   scratch: string,
-  /** Called once git is writing (what it throws is thrown when git is done). */
-  meanwhile?: () => void
+  meanwhile?: () => Promise<void>
 ): Promise<void> {
-  if (!items.length) return
+  const writing = items.length ? checkoutBlobs(ctx, items, scratch) : Promise.resolve()
+  const [wrote, other] = await Promise.allSettled([writing, (async () => meanwhile?.())()])
+  if (wrote.status === 'rejected') throw wrote.reason
+  if (other.status === 'rejected') throw other.reason
+}
+
+async function checkoutBlobs(
+  ctx: DeltaContext,
+  items: { mode: string; sha: string; path: string }[],
+  scratch: string
+): Promise<void> {
   const index = join(ctx.dir, scratch)
   await rm(index, { force: true })
   const opts = privateOpts(ctx, ctx.top, { indexFile: index })
@@ -595,19 +813,11 @@ async function writeBlobs(
   // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
   // create them side by side (git 2.32+; an older git ignores the setting).
   const workers = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'checkout.workers', GIT_CONFIG_VALUE_0: '0' }
-  const writing = git(['checkout-index', '-f', '-z', '--stdin'], {
+  await git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
     env: { ...opts.env, ...workers },
     input: items.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
-  let failed: { err: unknown } | null = null
-  try {
-    meanwhile?.()
-  } catch (err) {
-    failed = { err }
-  }
-  await writing
-  if (failed) throw failed.err
   await rm(index, { force: true })
 }
 

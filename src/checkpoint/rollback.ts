@@ -54,6 +54,17 @@ export class Rollback {
     if (failed) throw failed
   }
 
+  /**
+   * Renames a file whose content git holds (`from`: its path, mode and sha) to `to`, a path the
+   * restore makes (noted with keep first): the removal of one and the making of the other in one
+   * call, no inode freed or allocated. A rollback removes `to` and writes `from` again from git.
+   */
+  moveDropped(from: { path: string; mode: string; sha: string }, to: string): void {
+    this.noteAncestors(from.path)
+    renameSync(join(this.root, from.path), join(this.root, to))
+    this.dropped.push(from)
+  }
+
   /** Moves `rel` aside: the restore's removal of it, undone by rollback. */
   remove(rel: string): void {
     this.note(rel, true)
