@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-LNBGN6JD.js";
+} from "./chunks/chunk-N7YYLWJN.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-JLEYSWEP.js";
+} from "./chunks/chunk-5ATEYLLS.js";
 import {
   getInput,
   getState,

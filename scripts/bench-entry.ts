@@ -4,6 +4,7 @@
 // Prints one line `BENCH_RESULT <json>` on stdout.
 import { getHeapSpaceStatistics } from 'node:v8'
 import { runPlan } from '../src/engine.js'
+import { MAX_SEMI_SPACE_MIB } from '../src/heap.js'
 import { loadPlanFile } from '../src/plan/load.js'
 import { Sandbox } from '../src/plan/paths.js'
 import { preflight } from '../src/plan/preflight.js'
@@ -76,7 +77,9 @@ const result = {
   rssAtFirstReportMiB: rssAtFirstReport / MiB,
   rssAtEndMiB: memAtEnd.rss / MiB,
   heapUsedAtEndMiB: memAtEnd.heapUsed / MiB,
-  /** The V8 young generation's committed size at the end (sized by V8 from the machine's memory). */
+  /** The semi-space size the engine bounds the young generation at. */
+  youngBoundMiB: MAX_SEMI_SPACE_MIB,
+  /** The V8 young generation's committed size at the end. */
   youngMiB:
     getHeapSpaceStatistics()
       .filter(s => s.space_name === 'new_space' || s.space_name === 'new_large_object_space')

@@ -2,6 +2,7 @@ import { openRun, snapshotSafely } from './engine/context.js'
 import type { RunOptions, RunResult } from './engine/options.js'
 import { ReportBuilder } from './engine/report.js'
 import { Scheduler } from './engine/scheduler.js'
+import { boundYoungGeneration } from './heap.js'
 import { endCommands } from './ops/command.js'
 
 export type { RunOptions, RunResult } from './engine/options.js'
@@ -14,6 +15,7 @@ export type { RunOptions, RunResult } from './engine/options.js'
  * recorded and snapshotted, and the report assembled. Per operation the journal does O(1) work.
  */
 export async function runPlan(o: RunOptions): Promise<RunResult> {
+  boundYoungGeneration()
   const ctx = await openRun(o)
   const report = new ReportBuilder(o.onProgress)
   try {
