@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-5ATEYLLS.js";
+} from "./chunks/chunk-VIBPGTHP.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

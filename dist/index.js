@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-N7YYLWJN.js";
-import "./chunks/chunk-5ATEYLLS.js";
+} from "./chunks/chunk-E2O7ANAS.js";
+import "./chunks/chunk-VIBPGTHP.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

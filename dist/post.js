@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-N7YYLWJN.js";
+} from "./chunks/chunk-E2O7ANAS.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-5ATEYLLS.js";
+} from "./chunks/chunk-VIBPGTHP.js";
 import {
   getInput,
   getState,

@@ -9,7 +9,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8'
  */
 export const MAX_SEMI_SPACE_MIB = 16
 
-let bounded = false
+let state: 'free' | 'bounding' | 'bounded' = 'free'
+let watch: PerformanceObserver | undefined
 
 /** The young generation's semi-space now, in bytes (V8's new space holds two). */
 export function semiSpace(): number {
@@ -27,22 +28,28 @@ export function semiSpace(): number {
  * not choose, and V8 reads its semi-space limit only at start; it reads its growth factor each
  * time it grows, so once the young generation is at the bound its growth factor is set to 1.
  *
- * It is looked at now and after each collection, when the event loop next turns: a young
- * generation that the start already grew past the bound (loading a plan of 100,000 operations
- * does) stays as it is, and one long synchronous stretch (a glob walk) may take it one size past.
- * Idempotent.
+ * It is looked at now, after each collection when the event loop next turns, and where a run
+ * works long synchronously (youngGenerationChecked: each directory of a glob walk, every 4,096
+ * operations). A young generation that the start already grew past the bound (loading a plan of
+ * 100,000 operations does) stays as it is. Idempotent.
  */
 export function boundYoungGeneration(): void {
-  if (bounded) return
-  bounded = true
-  const reached = (): boolean => {
-    if (semiSpace() < MAX_SEMI_SPACE_MIB * 1024 * 1024) return false
-    setFlagsFromString('--semi-space-growth-factor=1')
-    return true
-  }
-  if (reached()) return
-  const watch = new PerformanceObserver(() => {
-    if (reached()) watch.disconnect()
-  })
+  if (state !== 'free') return
+  state = 'bounding'
+  if (youngGenerationChecked()) return
+  watch = new PerformanceObserver(() => youngGenerationChecked())
   watch.observe({ entryTypes: ['gc'] })
+}
+
+/**
+ * Once boundYoungGeneration was called: whether the young generation is at its bound, stopping
+ * its growth when it has just reached it. Costs a comparison once it has.
+ */
+export function youngGenerationChecked(): boolean {
+  if (state !== 'bounding') return state === 'bounded'
+  if (semiSpace() < MAX_SEMI_SPACE_MIB * 1024 * 1024) return false
+  setFlagsFromString('--semi-space-growth-factor=1')
+  state = 'bounded'
+  watch?.disconnect()
+  return true
 }

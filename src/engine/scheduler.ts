@@ -7,6 +7,7 @@ import { execute, failWithout } from './execute.js'
 import { admitToBatch, batchFormFor, executeBatch, type BatchForm, type Member } from './batch.js'
 import { concreteCount, Expansions } from './expansion.js'
 import { InFlight } from './in-flight.js'
+import { youngGenerationChecked } from '../heap.js'
 import { resolveConcrete } from './line-table.js'
 import { baseReport, unexpanded, type ReportBuilder } from './report.js'
 import { mayBeSettled, settledEarlier } from './resume.js'
@@ -55,6 +56,8 @@ export class Scheduler {
       const stop = this.ctx.stopper.check()
       if (stop) return this.report.add(unexpanded(decl, stop), decl)
       exp = this.expansions.freezeLiteral(decl) ?? (await this.expansions.freeze(decl))
+      // A glob walk runs synchronously: the young generation may have grown meanwhile.
+      youngGenerationChecked()
     }
     const count = concreteCount(exp)
     if (exp.others) this.report.others += exp.others.length
@@ -74,6 +77,7 @@ export class Scheduler {
       else if (lanes.limit === 1) await this.dispatch(c)
       else await this.launch([c.op?.src ?? c.base.from ?? ''], () => this.dispatch(c), lanes)
       if (this.due()) await this.between(lanes)
+      if ((i & 4095) === 4095) youngGenerationChecked()
     }
     if (form?.size) await this.launchBatch(form.take(), lanes)
     if (lanes !== this.serial) await lanes.idle()

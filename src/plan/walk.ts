@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer'
 import { lstatSync, readdirSync } from 'node:fs'
 import { GLOBSTAR, Minimatch } from 'minimatch'
 import { statType, type Stat } from '../fs/types.js'
+import { youngGenerationChecked } from '../heap.js'
 import { MatchListBuilder, type MatchList } from './match-list.js'
 
 // A synchronous walker with the semantics of `@actions/glob` 0.7 under the options the engine
@@ -242,6 +243,8 @@ export function walkGlob(
   const below = (abs: string, rel: string): void => {
     // Nothing below can match a pattern without `**` that is already used up.
     if (segs.length >= c.depthLimit || skipDir(rel)) return
+    // A walk of a million entries is one synchronous stretch, the young generation's to grow in.
+    youngGenerationChecked()
     const entries = readdirSync(abs, { withFileTypes: true })
     const items: Item[] = []
     let raw: Map<string, Buffer[]> | null = null
