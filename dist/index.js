@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-E2O7ANAS.js";
+} from "./chunks/chunk-73SJCPER.js";
 import "./chunks/chunk-VIBPGTHP.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-E2O7ANAS.js";
+} from "./chunks/chunk-73SJCPER.js";
 import {
   Journal,
   RunState,

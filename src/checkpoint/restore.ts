@@ -579,27 +579,23 @@ export function reusable(
   found: Found,
   sizes: Map<string, number>
 ): TakeOver[] {
-  const bySha = new Map<string, DeltaEntry[]>()
-  for (const e of removed) {
+  const usable = removed.filter(e => {
     const st = found.get(e.path)
-    if (!REGULAR.has(e.oldMode) || !st?.isFile() || st.nlink !== 1) continue
-    const list = bySha.get(e.oldSha)
-    if (list) list.push(e)
-    else bySha.set(e.oldSha, [e])
-  }
-  if (!bySha.size) return []
+    return REGULAR.has(e.oldMode) && st?.isFile() === true && st.nlink === 1
+  })
+  if (!usable.length) return []
+  const bySha = groupBy(usable, e => e.oldSha)
   const out: TakeOver[] = []
   const take = (from: DeltaEntry, to: DeltaEntry): void => {
     out.push({ from, to, st: found.get(from.path)! })
   }
-  let rest: DeltaEntry[] = []
+  const rest: DeltaEntry[] = []
   for (const e of news) {
     if (!REGULAR.has(e.newMode)) continue
     const same = bySha.get(e.newSha)
     if (same?.length) take(same.pop()!, e)
     else rest.push(e)
   }
-  let spare = [...bySha.values()].flat()
   const sizeOf = (e: DeltaEntry, of: 'old' | 'new'): number =>
     of === 'old' ? found.get(e.path)!.size : (sizes.get(e.newSha) ?? Infinity)
   // The most pairs of removed files no longer than the new ones: both by size, each new file the
@@ -615,29 +611,32 @@ export function reusable(
     }
     return [leftNew, rs.slice(k)]
   }
-  const group = (list: DeltaEntry[]): Map<string, DeltaEntry[]> => {
-    const by = new Map<string, DeltaEntry[]>()
-    for (const e of list) {
-      const d = posix.dirname(e.path)
-      const l = by.get(d)
-      if (l) l.push(e)
-      else by.set(d, [e])
-    }
-    return by
-  }
-  const spareByDir = group(spare)
-  const restByDir = group(rest)
-  rest = []
-  spare = []
-  for (const [d, ns] of restByDir) {
+  // Within each directory first, then what is left of all of them.
+  const dirOf = (e: DeltaEntry): string => posix.dirname(e.path)
+  const spareByDir = groupBy([...bySha.values()].flat(), dirOf)
+  const leftNew: DeltaEntry[] = []
+  const leftOld: DeltaEntry[] = []
+  for (const [d, ns] of groupBy(rest, dirOf)) {
     const [n, r] = fit(ns, spareByDir.get(d) ?? [])
     spareByDir.delete(d)
-    rest.push(...n)
-    spare.push(...r)
+    leftNew.push(...n)
+    leftOld.push(...r)
   }
-  for (const r of spareByDir.values()) spare.push(...r)
-  fit(rest, spare)
+  for (const r of spareByDir.values()) leftOld.push(...r)
+  fit(leftNew, leftOld)
   return out
+}
+
+/** `list` by `key`, each group in the list's order. */
+function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
+  const by = new Map<string, T[]>()
+  for (const x of list) {
+    const k = key(x)
+    const group = by.get(k)
+    if (group) group.push(x)
+    else by.set(k, [x])
+  }
+  return by
 }
 
 /**
