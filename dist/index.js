@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-73SJCPER.js";
+} from "./chunks/chunk-DRICJZK6.js";
 import "./chunks/chunk-VIBPGTHP.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";

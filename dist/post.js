@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-73SJCPER.js";
+} from "./chunks/chunk-DRICJZK6.js";
 import {
   Journal,
   RunState,

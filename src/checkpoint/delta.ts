@@ -72,12 +72,26 @@ export async function deltaContext(workspace: string, dir: string): Promise<Delt
 const ADD = ['-c', 'core.bigFileThreshold=1', '-c', 'pack.compression=1', 'add']
 
 /**
+ * glibc's allocator settings for the bulk check-in (see ADD): git starts a zlib stream per file,
+ * about 256 KiB of state freed when the file is done, and glibc gives the top of its heap back to
+ * the kernel whenever that much is free, so each file faults the same pages in afresh: a third of
+ * the time of an add of 1,000 small files. Above those sizes, glibc keeps them. Other C libraries
+ * ignore these variables; where the user set one, theirs is kept.
+ */
+function addEnv(): NodeJS.ProcessEnv {
+  return {
+    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? String(64 << 20),
+    MALLOC_TOP_PAD_: process.env.MALLOC_TOP_PAD_ ?? String(1 << 20)
+  }
+}
+
+/**
  * Stages the workspace's bytes as they are into the private index, through bulk check-in (see
  * ADD), incrementally: only files whose stat data changed are hashed (and those git takes for
  * racily clean: see refreshIndex).
  */
 export async function stage(ctx: DeltaContext, touched: string[] = []): Promise<string> {
-  const here = privateOpts(ctx, ctx.workspace)
+  const here = privateOpts(ctx, ctx.workspace, { env: addEnv() })
   await git([...ADD, '-A', '--', '.'], here)
   const forced = await ignoredAmong(ctx, touched)
   if (forced.length) {
