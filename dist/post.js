@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-DRICJZK6.js";
+} from "./chunks/chunk-JIVA3E6M.js";
 import {
   Journal,
   RunState,

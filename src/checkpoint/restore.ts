@@ -286,12 +286,12 @@ async function preimagesOnDisk(
   found: Found,
   early?: EarlyHashes
 ): Promise<string[]> {
-  const ids = early ? await early.ids : undefined
+  const hashed = early ? await early.ids : undefined
   const bad: string[] = []
   for (const e of m.entries) {
     const s = found.get(e.path) ?? null
-    const then = early?.stats.get(e.path)
-    const id = s && then && sameFile(s, then) ? ids?.get(e.path) : undefined
+    const then = hashed?.get(e.path)
+    const id = s && then && sameFile(s, then.st) ? then.id : undefined
     const had = id ? ([s!.mode & 0o100 ? '100755' : '100644', id] as const) : onDisk(ctx.workspace, e.path, s)
     if (e.oldSha === ZERO ? had !== null : !had || had[0] !== e.oldMode || had[1] !== e.oldSha)
       bad.push(e.path)
@@ -299,9 +299,18 @@ async function preimagesOnDisk(
   return bad
 }
 
-const sameFile = (a: Stats, b: Stats): boolean =>
+/** What a regular file's stat data said when it was hashed: the same again means the same file, unchanged. */
+interface FileStamp {
+  dev: number
+  ino: number
+  size: number
+  mode: number
+  mtimeMs: number
+  ctimeMs: number
+}
+
+const sameFile = (a: Stats, b: FileStamp): boolean =>
   a.isFile() &&
-  b.isFile() &&
   a.dev === b.dev &&
   a.ino === b.ino &&
   a.size === b.size &&
@@ -309,35 +318,40 @@ const sameFile = (a: Stats, b: Stats): boolean =>
   a.mtimeMs === b.mtimeMs &&
   a.ctimeMs === b.ctimeMs
 
-/** Blob ids of regular files, hashed while the caller goes on, and what each path held then. */
+/** Blob ids of regular files, hashed while the caller goes on, with what each file's stat data said then. */
 export interface EarlyHashes {
-  stats: Map<string, Stats>
-  ids: Promise<Map<string, string>>
+  ids: Promise<Map<string, { id: string; st: FileStamp }>>
 }
 
 /**
- * Hashes files as git's blobs, in a worker thread: workerData is { root, paths }; it posts one id
- * per path ('' for one it could not read whole as a regular file, a symlink not followed).
+ * Hashes files as git's blobs, in a worker thread: workerData is { root, paths }; it posts, per
+ * path, '' for one it could not read whole as a regular file (nothing but a regular file is
+ * opened, a symlink not followed), else [id, dev, ino, size, mode, mtimeMs, ctimeMs] of the file
+ * it read.
  */
 const HASHER = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { createHash } = require('node:crypto')
-const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs')
-const { join } = require('node:path')
+const { closeSync, constants, fstatSync, lstatSync, openSync, readSync } = require('node:fs')
 const chunk = Buffer.allocUnsafe(1 << 20)
+const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
 parentPort.postMessage(workerData.paths.map(p => {
   let fd
   try {
-    fd = openSync(join(workerData.root, p), constants.O_RDONLY | constants.O_NOFOLLOW)
+    const abs = workerData.root + '/' + p
+    const was = lstatSync(abs, { throwIfNoEntry: false })
+    if (!was || !was.isFile()) return ''
+    fd = openSync(abs, flags)
     const st = fstatSync(fd)
-    if (!st.isFile()) return ''
+    if (!st.isFile() || st.ino !== was.ino || st.dev !== was.dev) return ''
     const h = createHash('sha1').update('blob ' + st.size + '\\0')
     let total = 0
     for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
       h.update(chunk.subarray(0, n))
       total += n
     }
-    return total === st.size ? h.digest('hex') : ''
+    if (total !== st.size) return ''
+    return [h.digest('hex'), st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs]
   } catch {
     return ''
   } finally {
@@ -348,12 +362,12 @@ parentPort.postMessage(workerData.paths.map(p => {
 
 /**
  * Starts hashing the regular files at `paths` (workspace-relative) in a worker thread, for
- * verifyDelta (see its `started`): a merge does other work meanwhile. Only paths that verifyDelta
- * would look at are hashed: safe ones, reached through directories only (nothing outside the
- * workspace is read). A file the worker cannot hash is left to verifyDelta.
+ * verifyDelta (see its `started`): a merge does other work meanwhile, and the files are looked at
+ * there too. Only paths that verifyDelta would look at are hashed: safe ones, reached through
+ * directories only (nothing outside the workspace is read). A file the worker cannot hash is left
+ * to verifyDelta.
  */
 export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHashes {
-  const stats = new Map<string, Stats>()
   const dirOk = new Map<string, boolean>()
   const reachable = (p: string): boolean => {
     const d = posix.dirname(p)
@@ -366,20 +380,18 @@ export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHash
     return ok
   }
   const files: string[] = []
-  for (const p of new Set(paths)) {
-    if (pathProblem(p) !== null || normalizeRel(p) !== p || !reachable(p)) continue
-    const s = lstatIfAny(join(ctx.workspace, p))
-    if (!s?.isFile()) continue
-    stats.set(p, s)
-    files.push(p)
-  }
-  if (!files.length) return { stats, ids: Promise.resolve(new Map()) }
-  const ids = new Promise<Map<string, string>>(resolve => {
+  for (const p of new Set(paths))
+    if (pathProblem(p) === null && normalizeRel(p) === p && reachable(p)) files.push(p)
+  if (!files.length) return { ids: Promise.resolve(new Map()) }
+  const ids = new Promise<Map<string, { id: string; st: FileStamp }>>(resolve => {
     const w = new Worker(HASHER, { eval: true, workerData: { root: ctx.workspace, paths: files } })
-    w.once('message', (list: string[]) => {
-      const out = new Map<string, string>()
+    w.once('message', (list: unknown[]) => {
+      const out = new Map<string, { id: string; st: FileStamp }>()
       files.forEach((p, k) => {
-        if (/^[0-9a-f]{40}$/.test(list[k] ?? '')) out.set(p, list[k])
+        const r = list[k]
+        if (!Array.isArray(r) || !/^[0-9a-f]{40}$/.test(String(r[0]))) return
+        const [id, dev, ino, size, mode, mtimeMs, ctimeMs] = r as [string, ...number[]]
+        out.set(p, { id, st: { dev, ino, size, mode, mtimeMs, ctimeMs } })
       })
       resolve(out)
     })
@@ -387,7 +399,7 @@ export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHash
     w.once('error', () => resolve(new Map()))
     w.once('exit', () => resolve(new Map()))
   })
-  return { stats, ids }
+  return { ids }
 }
 
 /** Sizes of blobs by id, from one `cat-file --batch-check` (absent: git has no such blob). */
