@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-JIVA3E6M.js";
-import "./chunks/chunk-VIBPGTHP.js";
+} from "./chunks/chunk-SX7DMEPX.js";
+import "./chunks/chunk-G66F7H22.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

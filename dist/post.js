@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-JIVA3E6M.js";
+} from "./chunks/chunk-SX7DMEPX.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-VIBPGTHP.js";
+} from "./chunks/chunk-G66F7H22.js";
 import {
   getInput,
   getState,

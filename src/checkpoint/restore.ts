@@ -33,7 +33,7 @@ import {
 } from './delta.js'
 import { git, gitStream } from './git.js'
 import { privateOpts } from './private-git.js'
-import { lstatIfAny, Rollback } from './rollback.js'
+import { lstatIfAny, Rollback, under } from './rollback.js'
 
 // Restoring a workspace delta on a fresh checkout: verify everything first, then apply all of it
 // or none.
@@ -438,7 +438,7 @@ function* fileChunks(abs: string): Generator<Buffer> {
  * they are, the executable bit from the owner's), ['dir', ''] for a directory, null for nothing.
  */
 function onDisk(workspace: string, rel: string, s: Stats | null): [string, string] | null {
-  const abs = join(workspace, rel)
+  const abs = under(workspace, rel)
   if (!s) return null
   if (s.isSymbolicLink()) {
     const target = readlinkSync(abs, { encoding: 'buffer' })
@@ -466,7 +466,7 @@ function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
   for (const p of [...m.entries.map(e => e.path), ...m.createdDirs, ...m.removedUntracked]) {
     for (let d = posix.dirname(p); d !== '.' && !seen.has(d); d = posix.dirname(d)) {
       seen.add(d)
-      const s = lstatIfAny(join(ctx.workspace, d))
+      const s = lstatIfAny(under(ctx.workspace, d))
       if (s?.isSymbolicLink()) refuse(p, `'${d}' is a symlink`)
       if (s && !s.isDirectory() && !goes.has(d)) refuse(p, `'${d}' is a file`)
     }
@@ -474,7 +474,7 @@ function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
   const found: Found = new Map()
   for (const e of m.entries) {
     // One synchronous lstat per path: thousands of promises cost more than the calls.
-    const s = lstatIfAny(join(ctx.workspace, e.path)) ?? null
+    const s = lstatIfAny(under(ctx.workspace, e.path)) ?? null
     found.set(e.path, s)
     if (s?.isDirectory() && CONTENT_MODES.has(e.newMode)) refuse(e.path, 'it is a directory')
   }
@@ -661,7 +661,7 @@ async function takeOver(ctx: DeltaContext, guard: Rollback, list: TakeOver[]): P
   const dirs = new Set<string>()
   const content = new Map<string, { abs: string; size: number }[]>()
   for (const { from, to, st } of list) {
-    const abs = join(ctx.workspace, to.path)
+    const abs = under(ctx.workspace, to.path)
     const d = posix.dirname(to.path)
     if (d !== '.' && !dirs.has(d)) {
       mkdirSync(join(ctx.workspace, d), { recursive: true })
@@ -856,7 +856,7 @@ function checkApplied(ctx: DeltaContext, m: DeltaManifest, sizes: Map<string, nu
   }
   for (const e of m.entries) {
     if (e.newMode === '160000') continue
-    const s = lstatIfAny(join(ctx.workspace, e.path))
+    const s = lstatIfAny(under(ctx.workspace, e.path))
     if (e.newSha === ZERO) {
       if (s && !(s.isDirectory() && madeDir(e.path))) wrong.push(`'${e.path}' is still there`)
       continue

@@ -1,6 +1,6 @@
 import { cpSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, type Stats } from 'node:fs'
 import { unlink } from 'node:fs/promises'
-import { dirname, join, posix } from 'node:path'
+import { dirname, join, posix, sep } from 'node:path'
 
 /**
  * Keeps what a restore is about to change, so that a restore that fails at any point leaves the
@@ -61,7 +61,7 @@ export class Rollback {
    */
   moveDropped(from: { path: string; mode: string; sha: string }, to: string): void {
     this.noteAncestors(from.path)
-    renameSync(join(this.root, from.path), join(this.root, to))
+    renameSync(under(this.root, from.path), under(this.root, to))
     this.dropped.push(from)
   }
 
@@ -130,6 +130,14 @@ export class Rollback {
   commit(): void {
     rmSync(this.dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * `rel`, a path checked to be safe and normal, under `root`: without join's pass over the whole
+ * path, which costs more than the lstat it is for when there are thousands.
+ */
+export function under(root: string, rel: string): string {
+  return sep === '/' ? `${root}/${rel}` : join(root, rel)
 }
 
 /** The path's lstat, or undefined where nothing is there (also when a parent is a file), without an exception per missing path. */

@@ -21,10 +21,12 @@ import {
   type Indexing,
   type Verified
 } from '../checkpoint/restore.js'
+import { under } from '../checkpoint/rollback.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
 import type { Logger } from '../logger.js'
+import { isPlainPath } from '../plan/paths.js'
 import { parseTemplate, renderTemplate, templateVars } from '../plan/template.js'
 import type { DeclaredOp, Plan } from '../plan/types.js'
 import { opLabel, type Counts, type MergedShard, type OpReport, type Report } from '../report/model.js'
@@ -329,7 +331,8 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
 }
 
 function inCheckout(o: MergeOptions, path: string): boolean {
-  return lstatSync(join(o.workspace, path), { throwIfNoEntry: false }) !== undefined
+  const abs = isPlainPath(path) ? under(o.workspace, path) : join(o.workspace, path)
+  return lstatSync(abs, { throwIfNoEntry: false }) !== undefined
 }
 
 function goneElsewhere(decl: DeclaredOp, path: string, base: string, b: Loaded, a: Loaded): string {
