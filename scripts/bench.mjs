@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory of bulk-ops, measured side by side in one run and printed as
 // ratios (never asserted in tests). BENCH_QUICK=1 runs everything 10× smaller, for a quick check;
-// BENCH_ROUNDS=N repeats the rename and write comparisons N times (default 2; best of N is used);
+// BENCH_ROUNDS=N repeats the rename, write, command and shard comparisons N times (default 2; best of N is used);
 // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every in-process engine run into DIR;
 // BENCH_ONLY=renames,reference (say) runs only those phases; `commands` is gzip over files against
 // xargs, a shell loop and GNU parallel (scripts/bench-commands.mjs); `shards` is a plan over 4,000
