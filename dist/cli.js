@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-G66F7H22.js";
+} from "./chunks/chunk-MXXXNZKW.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-SX7DMEPX.js";
-import "./chunks/chunk-G66F7H22.js";
+} from "./chunks/chunk-5DIUXMV7.js";
+import "./chunks/chunk-MXXXNZKW.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

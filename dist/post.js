@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-SX7DMEPX.js";
+} from "./chunks/chunk-5DIUXMV7.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-G66F7H22.js";
+} from "./chunks/chunk-MXXXNZKW.js";
 import {
   getInput,
   getState,

@@ -1,8 +1,9 @@
 // Batched run operations (DESIGN.md §7): how batches form, what a command gets, a failing batch.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BATCH_ARGV_BYTES } from '../src/engine/batch.js'
+import { runCli } from './helpers/cli.js'
 import { cleanupSetups, numberedFiles, runPlanCli, setupPlan } from './helpers/command-plans.js'
 
 afterEach(cleanupSetups)
@@ -46,6 +47,34 @@ operations:
     const r = runPlanCli(s)
     expect(r.code, r.stderr).toBe(0)
     expect(readFileSync(s.log, 'utf8')).toBe('f/a b.txt|f/c\nd.txt|f/e.txt|\nf/g.txt|\n')
+  })
+
+  it("write BULK_OPS_PATHS_FILE in the runner's temporary directory (never one inside the workspace) and remove it when the batch is done", () => {
+    const listed = (runnerTemp: (s: { dir: string; ws: string }) => string) => {
+      const s = setupPlan(
+        `version: 1
+operations:
+  - run:
+      files: "f/*"
+      shell: 'test -s "$BULK_OPS_PATHS_FILE" && printf "%s\\n" "$BULK_OPS_PATHS_FILE" >> LOGFILE'
+      batch: 2
+`,
+        numberedFiles(4)
+      )
+      const temp = runnerTemp(s)
+      mkdirSync(temp, { recursive: true })
+      const r = runCli(['run', s.plan, '--workspace', s.ws], { env: { RUNNER_TEMP: temp } })
+      expect(r.code, r.stderr).toBe(0)
+      const lists = readFileSync(s.log, 'utf8').trim().split('\n')
+      expect(lists).toHaveLength(2)
+      return { temp, lists }
+    }
+    const outside = listed(s => join(s.dir, 'runner-temp'))
+    for (const l of outside.lists) expect(l.startsWith(`${outside.temp}/bulk-ops-paths-`)).toBe(true)
+    expect(readdirSync(outside.temp)).toEqual([])
+    const inside = listed(s => join(s.ws, 'tmp'))
+    for (const l of inside.lists) expect(l.startsWith(`${inside.temp}/`)).toBe(false)
+    expect(readdirSync(inside.temp)).toEqual([])
   })
 
   it(`keep each invocation's argv under ${BATCH_ARGV_BYTES / 1024} KiB`, () => {

@@ -2,7 +2,7 @@
 // The tree ends as an uninterrupted run's; every path's command ran at least once; extra runs are
 // bounded by what can be in flight at a kill (DESIGN.md §5, §7: at-least-once).
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli, startCli } from './helpers/cli.js'
@@ -37,13 +37,18 @@ afterAll(() => {
   while (dirs.length) removeDir(dirs.pop()!)
 })
 
-function scenario(): { dir: string; ws: string; plan: string } {
+/**
+ * A workspace and plan, and a temporary directory of the scenario's own for the runs: a run that
+ * is killed leaves its batch's list of paths there (it cannot remove it), not in the system's.
+ */
+function scenario(): { dir: string; ws: string; plan: string; env: NodeJS.ProcessEnv } {
   const dir = tempDir('bulk-ops-pchaos-')
   dirs.push(dir)
   const ws = join(dir, 'ws')
   writeTree(ws, Object.fromEntries(Array.from({ length: N }, (_, i) => [`img/f${i}.txt`, `file ${i}\n`])))
   writeFileSync(join(dir, 'plan.yml'), plan())
-  return { dir, ws, plan: join(dir, 'plan.yml') }
+  mkdirSync(join(dir, 'tmp'))
+  return { dir, ws, plan: join(dir, 'plan.yml'), env: { TMPDIR: join(dir, 'tmp') } }
 }
 
 /** Processes of the commands a killed run left behind (found by the marker in their argv). */
@@ -88,8 +93,10 @@ function rng(seed: number): () => number {
 describe('chaos with commands in flight', () => {
   it('ends as an uninterrupted run, each command at least once, extra runs bounded by the kills', async () => {
     const ref = scenario()
-    const r = runCli(['run', ref.plan, '--workspace', ref.ws])
+    const r = runCli(['run', ref.plan, '--workspace', ref.ws], { env: ref.env })
     expect(r.code, r.stderr).toBe(0)
+    // A run that ends removes every list it wrote.
+    expect(readdirSync(join(ref.dir, 'tmp'))).toEqual([])
     const want = withoutLogs(snapshotTree(ref.ws))
     expect(Object.keys(want).filter(k => k.endsWith('.up')).length).toBe(N)
 
@@ -100,7 +107,7 @@ describe('chaos with commands in flight', () => {
       let killsHere = 0
       for (let round = 0; ; round++) {
         expect(round, 'a resume made no progress for 30 rounds').toBeLessThan(30)
-        const child = startCli(['run', s.plan, '--workspace', s.ws])
+        const child = startCli(['run', s.plan, '--workspace', s.ws], { env: s.env })
         const exited = new Promise<number | null>(res => child.on('exit', c => res(c)))
         const delay = 100 + random() * 900
         const code = await Promise.race([

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { isInside } from '../plan/paths.js'
 import { PATHS_ITEM } from '../plan/template.js'
 import { runInvocation, type Invocation } from './command.js'
 import type { OpKind, ResolvedOp, OpEnv } from './types.js'
@@ -34,12 +35,12 @@ export const runOp: OpKind = {
 /**
  * Runs one invocation for a batch of concrete operations of one batched declared operation:
  * the `{paths}` argv item becomes one item per path, and BULK_OPS_PATHS_FILE names a file of
- * the paths, NUL-separated (outside the workspace, removed afterwards).
+ * the paths, NUL-separated (outside the workspace, removed afterwards; see listsDir).
  */
 export async function runBatch(ops: readonly ResolvedOp[], env: OpEnv): Promise<void> {
   if (env.fs.simulated) throw new Error('run cannot be simulated')
   const paths = ops.map(o => o.src ?? o.match ?? '')
-  const dir = mkdtempSync(join(tmpdir(), 'bulk-ops-paths-'))
+  const dir = mkdtempSync(join(listsDir(env), 'bulk-ops-paths-'))
   try {
     const file = join(dir, 'paths')
     writeFileSync(file, paths.map(p => `${p}\0`).join(''))
@@ -48,6 +49,17 @@ export async function runBatch(ops: readonly ResolvedOp[], env: OpEnv): Promise<
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Where a batch's list of paths is written: the runner's temporary directory, which the runner
+ * empties when each job starts, so that the list of a run that was killed before it removed it
+ * does not outlive the job; else the system's. Never inside the workspace.
+ */
+function listsDir(env: OpEnv): string {
+  const runner = process.env.RUNNER_TEMP
+  if (runner && existsSync(runner) && !isInside(env.sandbox.root, resolve(runner))) return runner
+  return tmpdir()
 }
 
 const inherited = new WeakMap<OpEnv, NodeJS.ProcessEnv>()
