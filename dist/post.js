@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-5DIUXMV7.js";
+} from "./chunks/chunk-3J6UQA44.js";
 import {
   Journal,
   RunState,

@@ -107,17 +107,20 @@ export async function runMain(): Promise<void> {
     const stores = makeStores(inputs, plan, localDir, coreLogger).map(s => new ReportCarrier(s, reportPath))
     const cp = checkpointer(inputs, plan, localDir, stores, coreLogger)
     let restore: RestoreResult = { restored: false, reverify: false }
-    let canCheckpoint = stores.length > 0
-    try {
-      await cp.begin()
-    } catch (err) {
-      if (stores.length) core.warning(`checkpoints are disabled: ${errorMessage(err)}`)
-      canCheckpoint = false
-    }
-    if (inputs.resume !== 'never' && canCheckpoint) {
-      restore = await core.group('Restore checkpoint', () => cp.restore(inputs.resumeScope))
+    // The base is hashed while the stores are asked for checkpoints and the newest is downloaded:
+    // neither needs the other until a checkpoint is checked against the workspace.
+    const begun = cp.begin().then(
+      () => true,
+      (err: unknown) => {
+        if (stores.length) core.warning(`checkpoints are disabled: ${errorMessage(err)}`)
+        return false
+      }
+    )
+    if (inputs.resume !== 'never' && stores.length > 0) {
+      restore = await core.group('Restore checkpoint', () => cp.restore(inputs.resumeScope, begun))
       if (restore.from) core.saveState(ReportState.RestoredFrom, JSON.stringify(restore.from))
     }
+    const canCheckpoint = (await begun) && stores.length > 0
     const lookedFor = canCheckpoint
       ? (restore.lookedFor ?? [])
       : stores.length

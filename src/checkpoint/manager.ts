@@ -143,8 +143,15 @@ export class Checkpointer {
    * Restores the newest usable checkpoint. Each candidate is downloaded, verified (checksums,
    * plan, delta preimage) and only then applied. Throws when checkpoints exist but none can be
    * used: a checkpoint is never silently replaced by a fresh start.
+   *
+   * `begun` is begin's outcome, which may still be on its way: the stores are listed and the
+   * newest checkpoint downloaded and checked meanwhile (none of that needs the base); nothing is
+   * installed before it is true, and nothing is restored when it is false (checkpoints are off).
    */
-  async restore(scope: 'run' | 'ref'): Promise<RestoreResult> {
+  async restore(
+    scope: 'run' | 'ref',
+    begun: Promise<boolean> = Promise.resolve(true)
+  ): Promise<RestoreResult> {
     const refused: string[] = []
     const looked: string[] = []
     for (const store of this.o.stores) {
@@ -163,6 +170,7 @@ export class Checkpointer {
           if (!(await store.restore(c, this.paths.restore))) continue
           found++
           const m = openCheckpoint(this.paths.restore, this.o.plan.planId)
+          if (!(await begun)) return { restored: false, reverify: false, lookedFor: [] }
           const otherCommit = scope === 'ref' && m.delta.base.head !== this.base.head
           // The journal must load (checksums, records) before the workspace is touched.
           installJournal(this.paths.restore, this.paths.journal)
@@ -196,6 +204,8 @@ export class Checkpointer {
           `${store.lookingFor()}: ${candidates.some(c => c.exact) ? `${candidates.length} listed, none could be downloaded` : 'none found'}`
         )
     }
+    // With checkpoints off, what the stores hold does not matter here.
+    if (!(await begun)) return { restored: false, reverify: false, lookedFor: [] }
     if (refused.length > 0) {
       throw new Error(
         `found ${refused.length} checkpoint(s) but none can be used, so nothing was restored:\n  ${refused.join('\n  ')}\n` +
