@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-3J6UQA44.js";
+} from "./chunks/chunk-VBBR5YRM.js";
 import {
   Journal,
   RunState,

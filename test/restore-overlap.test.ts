@@ -1,14 +1,15 @@
 // The action hashes the workspace's base while the stores are asked for checkpoints and the newest
 // is downloaded (Checkpointer.restore's `begun`): nothing of a checkpoint is installed or applied
 // before the base is there, and nothing is restored when it could not be taken.
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Checkpointer } from '../src/checkpoint/manager.js'
 import { runPlan } from '../src/engine.js'
 import { silentLogger } from '../src/logger.js'
 import { parsePlan } from '../src/plan/load.js'
-import type { Candidate, CheckpointId, CheckpointStore } from '../src/store/types.js'
+import type { CheckpointStore } from '../src/store/types.js'
+import { DirStore } from './helpers/dir-store.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, snapshotTree, tempDir } from './helpers/tree.js'
 
@@ -27,35 +28,6 @@ operations:
 `,
   'plan.yml'
 )
-
-/** A store of one checkpoint in a directory, which says when it was listed and downloaded. */
-class DirStore implements CheckpointStore {
-  readonly kind = 'cache' as const
-  readonly calls: string[] = []
-  constructor(private readonly dir: string) {}
-  async save(dir: string, id: CheckpointId): Promise<string> {
-    rmSync(this.dir, { recursive: true, force: true })
-    cpSync(dir, this.dir, { recursive: true })
-    return `ckpt-${id.seq}`
-  }
-  async candidates(): Promise<Candidate[]> {
-    this.calls.push('listed')
-    return existsSync(this.dir) ? [{ store: 'cache', name: 'ckpt', exact: true }] : []
-  }
-  lookingFor(): string {
-    return 'the test directory'
-  }
-  async restore(_c: Candidate, dir: string): Promise<boolean> {
-    this.calls.push('downloaded')
-    mkdirSync(dir, { recursive: true })
-    cpSync(this.dir, dir, { recursive: true })
-    return true
-  }
-  async cleanup(): Promise<void> {}
-  storedBytes(): number {
-    return 0
-  }
-}
 
 /** A run of the plan on one clone that leaves its final checkpoint in a DirStore; and a fresh clone. */
 async function scenario(): Promise<{

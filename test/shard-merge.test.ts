@@ -3,7 +3,7 @@
 // or failed shards, plans their shard-by cannot split, and paths the shards changed differently.
 import fc from 'fast-check'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckpointManifest } from '../src/checkpoint/checkpoint.js'
@@ -152,6 +152,68 @@ describe('shards and their merge', () => {
       /shard 1: missing[^]*shard 3: its result .* cannot be used \(delta\.pack fails its checksum\)/
     )
     expect(snapshotTree(ws)).toEqual(before)
+  })
+
+  it('installs each pack with the index git wrote beside it (no pack is indexed again), only once both pass their checksums; results without an index still merge', async () => {
+    const l = lab({ ...IMAGES, 'img/keep-a.txt': 'a' })
+    const single = await l.single(MIXED)
+    const shards = await Promise.all([1, 2, 3].map(i => l.shard(MIXED, i, 3)))
+    for (const s of shards) {
+      const m = JSON.parse(readFileSync(join(s.dir, 'checkpoint.json'), 'utf8')) as CheckpointManifest
+      expect(m.files['delta.idx']?.bytes).toBe(statSync(join(s.dir, 'delta.idx')).size)
+    }
+    const packsIn = (localDir: string): string[] => {
+      const dir = join(localDir, 'git', 'git', 'objects', 'pack')
+      return existsSync(dir) ? readdirSync(dir).sort() : []
+    }
+    // Shard 2's index, one byte changed (its size as the manifest says): refused, and no pack
+    // of any shard is installed before its checks are over.
+    const idx = join(shards[1].dir, 'delta.idx')
+    const good = readFileSync(idx)
+    const bad = Buffer.from(good)
+    bad[100] ^= 0xff
+    writeFileSync(idx, bad)
+    const refusedWs = l.checkout()
+    const before = snapshotTree(refusedWs)
+    const refusedAt = join(root, `merge-local-refused-${origins}`)
+    const why = await refusal(l.merge(MIXED, refusedWs, shards, 3, refusedAt))
+    expect(why).toMatch(/shard 2: its result .* cannot be used \(delta\.idx fails its checksum\)/)
+    expect(snapshotTree(refusedWs)).toEqual(before)
+    const installed = packsIn(refusedAt).filter(f => f.endsWith('.idx'))
+    for (const f of installed)
+      expect(readFileSync(join(refusedAt, 'git', 'git', 'objects', 'pack', f)).equals(bad)).toBe(false)
+    writeFileSync(idx, good)
+    // Whole: git runs no index-pack; each index is installed as the shard's git wrote it.
+    const trace = join(root, `trace-${origins}.txt`)
+    const at = join(root, `merge-local-whole-${origins}`)
+    const ws = l.checkout()
+    process.env.GIT_TRACE2 = trace
+    try {
+      expect((await l.merge(MIXED, ws, shards, 3, at)).counts).toEqual(single.report.counts)
+    } finally {
+      delete process.env.GIT_TRACE2
+    }
+    const commands = readFileSync(trace, 'utf8')
+    expect(commands).toContain('checkout-index')
+    expect(commands).not.toContain('index-pack')
+    const idxs = packsIn(at).filter(f => f.endsWith('.idx'))
+    expect(idxs).toHaveLength(3)
+    const shipped = shards.map(s => readFileSync(join(s.dir, 'delta.idx')).toString('hex')).sort()
+    expect(
+      idxs.map(f => readFileSync(join(at, 'git', 'git', 'objects', 'pack', f)).toString('hex')).sort()
+    ).toEqual(shipped)
+    expect(snapshotTree(ws, ['.git'])).toEqual(single.tree)
+    // Results of an earlier version, whose manifests list no index: their packs are indexed.
+    for (const s of shards) {
+      const file = join(s.dir, 'checkpoint.json')
+      const m = JSON.parse(readFileSync(file, 'utf8')) as CheckpointManifest
+      delete (m.files as Record<string, unknown>)['delta.idx']
+      writeFileSync(file, JSON.stringify(m))
+      rmSync(join(s.dir, 'delta.idx'))
+    }
+    const older = l.checkout()
+    expect((await l.merge(MIXED, older, shards, 3)).counts).toEqual(single.report.counts)
+    expect(snapshotTree(older, ['.git'])).toEqual(single.tree)
   })
 
   it('refuses a checkout that differs at a path the shards changed (an edit of the same size, a symlink), naming the paths; nothing changed', async () => {

@@ -10,8 +10,10 @@ import type { DeltaManifest } from './delta.js'
 export const MANIFEST_FILE = 'checkpoint.json'
 /** The workspace delta's new content: a thin git pack (see captureDelta). */
 export const PACK_FILE = 'delta.pack'
+/** The pack's index, written by git with a pack cut whole (a shard's final result; see captureDelta). */
+export const IDX_FILE = 'delta.idx'
 /** The files a checkpoint carries besides its manifest. */
-export const CHECKPOINT_FILES = [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE, PACK_FILE] as const
+export const CHECKPOINT_FILES = [SNAPSHOT_FILE, WAL_FILE, PLAN_FILE, PACK_FILE, IDX_FILE] as const
 /** A checkpoint larger than this is refused on restore (it is input from elsewhere). */
 export const MAX_CHECKPOINT_BYTES = 4 * 1024 * 1024 * 1024
 

@@ -1,5 +1,5 @@
-import { copyFile, rename, rm, stat, utimes } from 'node:fs/promises'
-import { join, posix, resolve } from 'node:path'
+import { chmod, copyFile, rename, rm, stat, utimes } from 'node:fs/promises'
+import { dirname, join, posix, resolve } from 'node:path'
 import { git } from './git.js'
 import { openPrivateGit, privateOpts, type PrivateGit } from './private-git.js'
 import { lstatIfAny } from './rollback.js'
@@ -323,14 +323,18 @@ async function oldSideCommit(ctx: DeltaContext, entries: DeltaEntry[]): Promise<
  * holds every changed path's new side, cut against one holding their old sides. The pack carries
  * each new blob once (no reverse image, unlike a binary patch), as a delta against the path's old
  * content where that is smaller; those bases are exactly the preimages a restore verifies first.
- * Cut whole (`thin` false), it carries every base its deltas need. Returns whether it is thin:
- * cut thin and with deltas, by git's summary (thin when git gave none).
+ * Cut whole (`thin` false), it carries every base its deltas need, and git writes its index
+ * beside it into `idxFile` as it writes the pack (it knows every object's id and offset then): a
+ * merge or restore installs the two as they are instead of indexing the pack again (a thin pack
+ * cannot be: git completes it from the bases as it indexes it). Returns whether it is thin: cut
+ * thin and with deltas, by git's summary (thin when git gave none).
  */
 async function packNewSide(
   ctx: DeltaContext,
   entries: DeltaEntry[],
   packFile: string,
-  thin: boolean
+  thin: boolean,
+  idxFile: string
 ): Promise<boolean> {
   const opts = privateOpts(ctx, ctx.top, { env: COMMIT_ENV })
   const env = { ...opts.env, ...COMMIT_ENV }
@@ -348,28 +352,45 @@ async function packNewSide(
     ;[before, after] = await Promise.all([oldSideTree(ctx, entries), sideTree(ctx, entries, 'new')])
   }
   let deltas: number | null = null
-  await git(
+  // Cut whole, into files named `<base>-<the pack's hash>.pack` and `.idx` (no reverse index).
+  const named = join(dirname(packFile), 'new-side')
+  const out = await git(
     // --progress for the summary it ends with: "Total <objects> (delta <deltas>), …" (LC_ALL=C).
     [
       '-c',
       'pack.compression=1',
+      '-c',
+      'pack.writeReverseIndex=false',
       'pack-objects',
       '--revs',
-      ...(thin ? ['--thin'] : []),
+      ...(thin ? ['--thin', '--stdout'] : []),
       '--window=1',
-      '--stdout',
-      '--progress'
+      '--progress',
+      ...(thin ? [] : [named])
     ],
     {
       ...opts,
       input: `${after}\n^${before}\n`,
-      stdoutFile: packFile,
+      ...(thin ? { stdoutFile: packFile } : {}),
       onStderrTail: tail => {
         const m = /(?:^|[\r\n])Total \d+ \(delta (\d+)\)/.exec(tail)
         if (m) deltas = Number(m[1])
       }
     }
   )
+  if (!thin) {
+    const hash = out.toString('utf8').trim()
+    if (!/^[0-9a-f]{40,64}$/.test(hash))
+      throw new Error(`git pack-objects named no pack: '${hash.slice(0, 80)}'`)
+    // git makes them read-only; they are files of a checkpoint like the others.
+    for (const [from, to] of [
+      [`${named}-${hash}.pack`, packFile],
+      [`${named}-${hash}.idx`, idxFile]
+    ]) {
+      await chmod(from, 0o644)
+      await rename(from, to)
+    }
+  }
   return thin && deltas !== 0
 }
 
@@ -384,7 +405,9 @@ export async function captureDelta(
   touched: Iterable<string>,
   createdDirs: Iterable<string>,
   packFile: string,
-  whole = false
+  whole = false,
+  /** Where a pack cut whole gets its index (see packNewSide): beside it, `.idx` for `.pack`. */
+  idxFile = packFile.replace(/(\.pack)?$/, '.idx')
 ): Promise<DeltaManifest> {
   const present: string[] = []
   const absent: string[] = []
@@ -397,7 +420,7 @@ export async function captureDelta(
       privateOpts(ctx, ctx.workspace)
     )
   )
-  const thin = await packNewSide(ctx, entries, packFile, !whole)
+  const thin = await packNewSide(ctx, entries, packFile, !whole, idxFile)
   const inDelta = new Set(entries.map(e => e.path))
   const removedUntracked = absent.filter(p => !inDelta.has(p))
   // Directories git cannot carry: those operations created, and those that removals left

@@ -12,6 +12,7 @@ import {
   openCheckpoint,
   installJournal,
   sealCheckpoint,
+  IDX_FILE,
   PACK_FILE,
   CheckpointError,
   type CheckpointManifest
@@ -176,12 +177,17 @@ export class Checkpointer {
           installJournal(this.paths.restore, this.paths.journal)
           Journal.load(this.paths.journal)
           if (!otherCommit) {
-            const verified = await verifyDelta(
-              this.ctx,
-              this.base,
-              m.delta,
-              join(this.paths.restore, PACK_FILE)
-            )
+            const verified = await verifyDelta(this.ctx, this.base, m.delta, [
+              {
+                file: join(this.paths.restore, PACK_FILE),
+                entries: m.delta.entries,
+                thin: m.delta.packThin,
+                // openCheckpoint checked every file's checksum.
+                ...(m.files[IDX_FILE]
+                  ? { idx: { file: join(this.paths.restore, IDX_FILE), checked: Promise.resolve() } }
+                  : {})
+              }
+            ])
             await applyDelta(this.ctx, m.delta, verified)
           }
           this.o.logger.info(
@@ -234,8 +240,9 @@ export class Checkpointer {
       touchedPaths(this.o.plan, state),
       state.createdDirs,
       join(this.paths.staging, PACK_FILE),
-      // A shard's final result is for the merge, which then needs no bases to index it.
-      final && this.o.shard !== undefined
+      // A shard's final result is for the merge, which then needs no bases, nor to index it.
+      final && this.o.shard !== undefined,
+      join(this.paths.staging, IDX_FILE)
     )
     let done = 0
     for (let q = 0; q < state.total; q++) if (state.isDone(q)) done++

@@ -12,7 +12,7 @@ import {
   writeSync,
   type Stats
 } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, open, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { errorMessage } from '../errors.js'
@@ -44,6 +44,11 @@ export interface DeltaPack {
   entries: DeltaEntry[]
   /** False when it needs no bases (DeltaManifest.packThin). */
   thin?: boolean
+  /**
+   * The index git wrote with a pack cut whole, installed with it instead of indexing the pack
+   * once `checked` (the checksums of both files) resolves.
+   */
+  idx?: { file: string; checked: Promise<unknown> }
 }
 
 /** Why a symlink at `path` pointing to `target` is unsafe, or null. */
@@ -235,12 +240,53 @@ export function indexWholePacks(ctx: DeltaContext, packs: DeltaPack[], several =
 
 /** Indexes one pack into the private git directory; one thread when several are indexed at once. */
 async function indexPack(ctx: DeltaContext, p: DeltaPack, several: boolean): Promise<void> {
+  if (p.idx && p.thin === false) return installPack(ctx, p.file, p.idx)
   await git(['index-pack', ...(several ? ['--threads=1'] : []), '--fix-thin', '--stdin'], {
     ...privateOpts(ctx, ctx.top),
     stdinFile: p.file
   }).catch((err: Error) => {
     throw new DeltaMismatchError(`the checkpoint's content does not unpack here: ${err.message}`, [])
   })
+}
+
+/**
+ * Installs a pack cut whole and the index git wrote with it into the private git directory as
+ * they are, once both passed their checksums: nothing is installed before. (git checks, as it
+ * opens them, that the index is the pack's: both carry the pack's hash.) They are named as git
+ * names a pack, by that hash, the index last (git finds a pack by its index).
+ */
+async function installPack(
+  ctx: DeltaContext,
+  file: string,
+  idx: NonNullable<DeltaPack['idx']>
+): Promise<void> {
+  await idx.checked
+  try {
+    const dir = join(ctx.gitDir, 'objects', 'pack')
+    await mkdir(dir, { recursive: true })
+    const name = join(dir, `pack-${await packHash(file)}`)
+    await copyFile(file, `${name}.pack`)
+    await copyFile(idx.file, `${name}.idx`)
+  } catch (err) {
+    throw new DeltaMismatchError(
+      `the checkpoint's content cannot be installed here: ${errorMessage(err)}`,
+      []
+    )
+  }
+}
+
+/** The hash a pack ends with (SHA-1: the private git directory's object format), in hex. */
+async function packHash(file: string): Promise<string> {
+  const fh = await open(file, 'r')
+  try {
+    const { size } = await fh.stat()
+    const tail = Buffer.alloc(20)
+    if (size < 32 || (await fh.read(tail, 0, 20, size - 20)).bytesRead !== 20)
+      throw new Error(`${file} is too short to be a pack`)
+    return tail.toString('hex')
+  } finally {
+    await fh.close()
+  }
 }
 
 /** What the entries' paths held when verifyDelta looked (null: nothing), by path. */

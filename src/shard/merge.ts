@@ -4,6 +4,7 @@ import {
   CHECKPOINT_FILES,
   CheckpointError,
   checkSumLater,
+  IDX_FILE,
   checkSums,
   readCheckpoint,
   PACK_FILE,
@@ -106,11 +107,12 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
   try {
     loaded = await loadResults(
       o,
-      (dir, manifest) => {
-        const pack = {
+      (dir, manifest, checked) => {
+        const pack: DeltaPack = {
           file: join(dir, PACK_FILE),
           entries: manifest.delta.entries,
-          thin: manifest.delta.packThin
+          thin: manifest.delta.packThin,
+          ...(manifest.files?.[IDX_FILE] ? { idx: { file: join(dir, IDX_FILE), checked } } : {})
         }
         if (!existsSync(pack.file)) return
         packs.push(pack)
@@ -172,13 +174,15 @@ export async function mergeShards(o: MergeOptions): Promise<Report> {
  */
 async function loadResults(
   o: MergeOptions,
-  opened: (dir: string, manifest: CheckpointManifest) => void,
+  /** With the checks of the pack's and its index's checksums, started (see DeltaPack.idx). */
+  opened: (dir: string, manifest: CheckpointManifest, checked: Promise<unknown>) => void,
   /** Called with every manifest read, before any checksum is checked or journal loaded. */
   allRead: (manifests: CheckpointManifest[]) => void
 ): Promise<Loaded[]> {
   const problems: string[][] = []
-  // A pack's checksum is checked off the main thread while the journals are (it is the bulk of
-  // a result; nothing uses its content before the merge awaits this).
+  // A pack's checksum (and its index's) is checked off the main thread while the journals are
+  // (it is the bulk of a result; nothing uses its content before the merge awaits this, and an
+  // index is installed with its pack only once both passed).
   const read: { r: ShardResult; manifest: CheckpointManifest; pack: Promise<unknown> }[] = []
   const refused = (i: number, r: ShardResult, err: unknown): void => {
     const why = err instanceof CheckpointError ? err.message : errorMessage(err)
@@ -198,11 +202,15 @@ async function loadResults(
         throw new CheckpointError(
           `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
         )
-      opened(r.dir, manifest)
-      const pack = checkSumLater(r.dir, manifest, PACK_FILE).then(
+      const checked = Promise.all([
+        checkSumLater(r.dir, manifest, PACK_FILE),
+        checkSumLater(r.dir, manifest, IDX_FILE)
+      ])
+      const pack = checked.then(
         () => null,
         (err: unknown) => err
       )
+      opened(r.dir, manifest, checked)
       read.push({ r, manifest, pack })
     } catch (err) {
       refused(i, r, err)
@@ -216,7 +224,7 @@ async function loadResults(
       checkSums(
         r.dir,
         manifest,
-        CHECKPOINT_FILES.filter(f => f !== PACK_FILE)
+        CHECKPOINT_FILES.filter(f => f !== PACK_FILE && f !== IDX_FILE)
       )
       const reportPath = join(r.dir, REPORT_FILE)
       if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)

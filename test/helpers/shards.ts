@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Checkpointer } from '../../src/checkpoint/manager.js'
 import { runPlan } from '../../src/engine.js'
@@ -87,13 +87,8 @@ export class ShardLab {
     }
     const dir = this.next(`shard${index}-result`)
     mkdirSync(dir, { recursive: true })
-    for (const f of ['checkpoint.json', 'delta.pack', 'state.json', 'journal.wal', 'plan.json']) {
-      try {
-        copyFileSync(join(cp.paths.staging, f), join(dir, f))
-      } catch {
-        // a file the checkpoint does not carry
-      }
-    }
+    // Every file of the checkpoint, as a store uploads them.
+    for (const f of readdirSync(cp.paths.staging)) copyFileSync(join(cp.paths.staging, f), join(dir, f))
     writeFileSync(join(dir, REPORT_FILE), JSON.stringify(report))
     return { index, artifact: `shard${index}`, attempt: 1, dir, report }
   }
@@ -106,11 +101,17 @@ export class ShardLab {
   }
 
   /** Merges the results into checkout `ws`. */
-  merge(text: string | Plan, ws: string, results: ShardResult[], count: number): Promise<Report> {
+  merge(
+    text: string | Plan,
+    ws: string,
+    results: ShardResult[],
+    count: number,
+    localDir = this.next('merge-local')
+  ): Promise<Report> {
     return mergeShards({
       plan: typeof text === 'string' ? parsePlan(text, 'plan.yml') : text,
       workspace: ws,
-      localDir: this.next('merge-local'),
+      localDir,
       count,
       results,
       attempt: 1,
