@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-VBBR5YRM.js";
+} from "./chunks/chunk-7FQRIXNR.js";
 import {
   Journal,
   RunState,

@@ -137,7 +137,7 @@ describe('shards and their merge', () => {
     expect(snapshotTree(ws)).toEqual(before)
   })
 
-  it('refuses a result whose pack fails its checksum (though it was indexed meanwhile), listing every shard at fault in order; nothing changed', async () => {
+  it('refuses a result whose pack fails its checksum, listing every shard at fault in order; nothing changed', async () => {
     const l = lab({ ...IMAGES, 'img/keep-a.txt': 'a' })
     const shards = await Promise.all([1, 2, 3].map(i => l.shard(MIXED, i, 3)))
     // Shard 3's pack: one byte changed, its size as the manifest says.

@@ -1,6 +1,5 @@
-import { createHash, webcrypto } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PLAN_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../journal/journal.js'
 import { writeAtomic } from '../journal/snapshot.js'
@@ -144,18 +143,6 @@ export function checkSums(
     const want = m.files?.[f as (typeof CHECKPOINT_FILES)[number]]
     if (want && sha256File(join(dir, f)) !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
   }
-}
-
-/** checkSums for one file, read and hashed off the main thread. Rejects with CheckpointError. */
-export async function checkSumLater(
-  dir: string,
-  m: CheckpointManifest,
-  f: (typeof CHECKPOINT_FILES)[number]
-): Promise<void> {
-  const want = m.files?.[f]
-  if (!want) return
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', await readFile(join(dir, f))))
-  if (digest.toString('hex') !== want.sha256) throw new CheckpointError(`${f} fails its checksum`)
 }
 
 /** Replaces the journal in `journalDir` with the checkpoint's (after it verified). */

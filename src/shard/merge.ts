@@ -1,9 +1,7 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import {
-  CHECKPOINT_FILES,
   CheckpointError,
-  checkSumLater,
   IDX_FILE,
   checkSums,
   readCheckpoint,
@@ -180,10 +178,8 @@ async function loadResults(
   allRead: (manifests: CheckpointManifest[]) => void
 ): Promise<Loaded[]> {
   const problems: string[][] = []
-  // A pack's checksum (and its index's) is checked off the main thread while the journals are
-  // (it is the bulk of a result; nothing uses its content before the merge awaits this, and an
-  // index is installed with its pack only once both passed).
-  const read: { r: ShardResult; manifest: CheckpointManifest; pack: Promise<unknown> }[] = []
+  /** Each result read, with its checksums' outcome (settled as the loop below checks them). */
+  const read: { r: ShardResult; manifest: CheckpointManifest; sums: PromiseWithResolvers<void> }[] = []
   const refused = (i: number, r: ShardResult, err: unknown): void => {
     const why = err instanceof CheckpointError ? err.message : errorMessage(err)
     problems[i] = [`shard ${i}: its result ${r.artifact} cannot be used (${why})`]
@@ -202,30 +198,29 @@ async function loadResults(
         throw new CheckpointError(
           `it was made by ${manifest.shard ? shardText(manifest.shard) : 'a run that was not a shard'}, not ${shardText({ index: i, count: o.count })}`
         )
-      const checked = Promise.all([
-        checkSumLater(r.dir, manifest, PACK_FILE),
-        checkSumLater(r.dir, manifest, IDX_FILE)
-      ])
-      const pack = checked.then(
-        () => null,
-        (err: unknown) => err
-      )
-      opened(r.dir, manifest, checked)
-      read.push({ r, manifest, pack })
+      const sums = Promise.withResolvers<void>()
+      // Whoever awaits it hears of a failure; the loop below reports it either way.
+      sums.promise.catch(() => undefined)
+      read.push({ r, manifest, sums })
     } catch (err) {
       refused(i, r, err)
     }
   }
+  for (const x of read) opened(x.r.dir, x.manifest, x.sums.promise)
   allRead(read.map(x => x.manifest))
   const loaded: Loaded[] = []
-  for (const { r, manifest } of read) {
+  for (const { r, manifest, sums } of read) {
     const i = r.index
     try {
-      checkSums(
-        r.dir,
-        manifest,
-        CHECKPOINT_FILES.filter(f => f !== PACK_FILE && f !== IDX_FILE)
-      )
+      // Every file's, the pack's and its index's too (synchronous: an asynchronous read would
+      // wait for this loop at each of its steps, and the merge waits for the early hashes anyway).
+      try {
+        checkSums(r.dir, manifest)
+      } catch (err) {
+        sums.reject(err)
+        throw err
+      }
+      sums.resolve()
       const reportPath = join(r.dir, REPORT_FILE)
       if (!existsSync(reportPath)) throw new CheckpointError(`it carries no ${REPORT_FILE}`)
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report
@@ -247,10 +242,6 @@ async function loadResults(
     } catch (err) {
       refused(i, r, err)
     }
-  }
-  for (const { r, pack } of read) {
-    const err = await pack
-    if (err && !problems[r.index]) refused(r.index, r, err)
   }
   const listed = problems.flat()
   if (listed.length) {
