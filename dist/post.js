@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-7FQRIXNR.js";
+} from "./chunks/chunk-B4RE4FYI.js";
 import {
   Journal,
   RunState,

@@ -351,35 +351,20 @@ async function packNewSide(
     // Cut whole, between the trees themselves.
     ;[before, after] = await Promise.all([oldSideTree(ctx, entries), sideTree(ctx, entries, 'new')])
   }
-  let deltas: number | null = null
-  // Cut whole, into files named `<base>-<the pack's hash>.pack` and `.idx` (no reverse index).
-  const named = join(dirname(packFile), 'new-side')
-  const out = await git(
-    // --progress for the summary it ends with: "Total <objects> (delta <deltas>), …" (LC_ALL=C).
-    [
-      '-c',
-      'pack.compression=1',
-      '-c',
-      'pack.writeReverseIndex=false',
-      'pack-objects',
-      '--revs',
-      ...(thin ? ['--thin', '--stdout'] : []),
-      '--window=1',
-      '--progress',
-      ...(thin ? [] : [named])
-    ],
-    {
-      ...opts,
-      input: `${after}\n^${before}\n`,
-      ...(thin ? { stdoutFile: packFile } : {}),
-      onStderrTail: tail => {
-        const m = /(?:^|[\r\n])Total \d+ \(delta (\d+)\)/.exec(tail)
-        if (m) deltas = Number(m[1])
-      }
-    }
-  )
+  const args = [
+    '-c',
+    'pack.compression=1',
+    '-c',
+    'pack.writeReverseIndex=false',
+    'pack-objects',
+    '--revs',
+    '--window=1'
+  ]
+  const input = `${after}\n^${before}\n`
   if (!thin) {
-    const hash = out.toString('utf8').trim()
+    // Into files named `<base>-<the pack's hash>.pack` and `.idx` (no reverse index).
+    const named = join(dirname(packFile), 'new-side')
+    const hash = (await git([...args, named], { ...opts, input })).toString('utf8').trim()
     if (!/^[0-9a-f]{40,64}$/.test(hash))
       throw new Error(`git pack-objects named no pack: '${hash.slice(0, 80)}'`)
     // git makes them read-only; they are files of a checkpoint like the others.
@@ -390,8 +375,20 @@ async function packNewSide(
       await chmod(from, 0o644)
       await rename(from, to)
     }
+    return false
   }
-  return thin && deltas !== 0
+  let deltas: number | null = null
+  // --progress for the summary it ends with: "Total <objects> (delta <deltas>), …" (LC_ALL=C).
+  await git([...args, '--thin', '--stdout', '--progress'], {
+    ...opts,
+    input,
+    stdoutFile: packFile,
+    onStderrTail: tail => {
+      const m = /(?:^|[\r\n])Total \d+ \(delta (\d+)\)/.exec(tail)
+      if (m) deltas = Number(m[1])
+    }
+  })
+  return deltas !== 0
 }
 
 /**
