@@ -1,7 +1,7 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-B4RE4FYI.js";
+} from "./chunks/chunk-QPVGKVVI.js";
 import "./chunks/chunk-MXXXNZKW.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-B4RE4FYI.js";
+} from "./chunks/chunk-QPVGKVVI.js";
 import {
   Journal,
   RunState,

@@ -32,6 +32,7 @@ import {
   type DeltaManifest
 } from './delta.js'
 import { git, gitStream } from './git.js'
+import { Listing } from './listing.js'
 import { privateOpts } from './private-git.js'
 import { lstatIfAny, Rollback, under } from './rollback.js'
 
@@ -518,9 +519,10 @@ function pathsClear(ctx: DeltaContext, m: DeltaManifest): Found {
     }
   }
   const found: Found = new Map()
+  // Synchronous look-ups: thousands of promises cost more than the calls.
+  const listing = new Listing(ctx.workspace)
   for (const e of m.entries) {
-    // One synchronous lstat per path: thousands of promises cost more than the calls.
-    const s = lstatIfAny(under(ctx.workspace, e.path)) ?? null
+    const s = listing.lstat(e.path) ?? null
     found.set(e.path, s)
     if (s?.isDirectory() && CONTENT_MODES.has(e.newMode)) refuse(e.path, 'it is a directory')
   }
@@ -647,33 +649,35 @@ export function reusable(
   const take = (from: DeltaEntry, to: DeltaEntry): void => {
     out.push({ from, to, st: found.get(from.path)! })
   }
-  const rest: DeltaEntry[] = []
+  /** A file and its size: the removed one's now, the new one's blob's. */
+  type Sized = { e: DeltaEntry; size: number }
+  const rest: Sized[] = []
   for (const e of news) {
     if (!REGULAR.has(e.newMode)) continue
     const same = bySha.get(e.newSha)
     if (same?.length) take(same.pop()!, e)
-    else rest.push(e)
+    else rest.push({ e, size: sizes.get(e.newSha) ?? Infinity })
   }
-  const sizeOf = (e: DeltaEntry, of: 'old' | 'new'): number =>
-    of === 'old' ? found.get(e.path)!.size : (sizes.get(e.newSha) ?? Infinity)
+  const bySize = (x: Sized, y: Sized): number => x.size - y.size
   // The most pairs of removed files no longer than the new ones: both by size, each new file the
   // smallest removed one left that fits. Returns what is left of each.
-  const fit = (ns: DeltaEntry[], rs: DeltaEntry[]): [DeltaEntry[], DeltaEntry[]] => {
-    ns.sort((x, y) => sizeOf(x, 'new') - sizeOf(y, 'new'))
-    rs.sort((x, y) => sizeOf(x, 'old') - sizeOf(y, 'old'))
-    const leftNew: DeltaEntry[] = []
+  const fit = (ns: Sized[], rs: Sized[]): [Sized[], Sized[]] => {
+    ns.sort(bySize)
+    rs.sort(bySize)
+    const leftNew: Sized[] = []
     let k = 0
     for (const n of ns) {
-      if (k < rs.length && sizeOf(rs[k], 'old') <= sizeOf(n, 'new')) take(rs[k++], n)
+      if (k < rs.length && rs[k].size <= n.size) take(rs[k++].e, n.e)
       else leftNew.push(n)
     }
     return [leftNew, rs.slice(k)]
   }
   // Within each directory first, then what is left of all of them.
-  const dirOf = (e: DeltaEntry): string => posix.dirname(e.path)
-  const spareByDir = groupBy([...bySha.values()].flat(), dirOf)
-  const leftNew: DeltaEntry[] = []
-  const leftOld: DeltaEntry[] = []
+  const dirOf = (x: Sized): string => posix.dirname(x.e.path)
+  const spare = [...bySha.values()].flat().map(e => ({ e, size: found.get(e.path)!.size }))
+  const spareByDir = groupBy(spare, dirOf)
+  const leftNew: Sized[] = []
+  const leftOld: Sized[] = []
   for (const [d, ns] of groupBy(rest, dirOf)) {
     const [n, r] = fit(ns, spareByDir.get(d) ?? [])
     spareByDir.delete(d)
@@ -900,9 +904,10 @@ function checkApplied(ctx: DeltaContext, m: DeltaManifest, sizes: Map<string, nu
     ])
     return dirs.has(p)
   }
+  const listing = new Listing(ctx.workspace)
   for (const e of m.entries) {
     if (e.newMode === '160000') continue
-    const s = lstatIfAny(under(ctx.workspace, e.path))
+    const s = listing.lstat(e.path)
     if (e.newSha === ZERO) {
       if (s && !(s.isDirectory() && madeDir(e.path))) wrong.push(`'${e.path}' is still there`)
       continue

@@ -20,7 +20,7 @@ import {
   type Indexing,
   type Verified
 } from '../checkpoint/restore.js'
-import { under } from '../checkpoint/rollback.js'
+import { Listing } from '../checkpoint/listing.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
 import type { RunState } from '../journal/state.js'
@@ -267,6 +267,11 @@ const SUGGESTIONS = ['{stem}', '{name}', '{dir}', '{path}']
  * another shard which never saw it, so no shard acted on it where a single run would have.
  */
 function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
+  const checkout = new Listing(o.workspace)
+  const inCheckout = (path: string): boolean =>
+    (isPlainPath(path)
+      ? checkout.lstat(path)
+      : lstatSync(join(o.workspace, path), { throwIfNoEntry: false })) !== undefined
   for (const decl of o.plan.ops) {
     if (!isFanOut(decl)) continue
     const seen = (l: Loaded): number => {
@@ -310,7 +315,7 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
           if (counted) sawIt[j]++
           continue
         }
-        if (inCheckout(o, p)) continue
+        if (inCheckout(p)) continue
         throw new MergeRefusal(unshardable(decl, p, exp!.base, l, shardOf(decl, p, exp!.base, o.count)))
       }
     }
@@ -319,7 +324,7 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
     // run would not have seen it.
     for (let j = 0; j < names.length; j++) {
       const p = names[j]
-      if (sawIt[j] === loaded.length || !inCheckout(o, p)) continue
+      if (sawIt[j] === loaded.length || !inCheckout(p)) continue
       const b = loaded[first[j]]
       const gone = loaded.find(
         a => a !== b && ![...(a.state.expansions[decl.index]?.others ?? [])].includes(p)
@@ -327,11 +332,6 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
       throw new MergeRefusal(goneElsewhere(decl, p, b.state.expansions[decl.index]!.base, b, gone))
     }
   }
-}
-
-function inCheckout(o: MergeOptions, path: string): boolean {
-  const abs = isPlainPath(path) ? under(o.workspace, path) : join(o.workspace, path)
-  return lstatSync(abs, { throwIfNoEntry: false }) !== undefined
 }
 
 function goneElsewhere(decl: DeclaredOp, path: string, base: string, b: Loaded, a: Loaded): string {
