@@ -33,7 +33,7 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-MXXXNZKW.js";
+} from "./chunks/chunk-QNVC6YNP.js";
 import "./chunks/chunk-AGD36FD3.js";
 
 // src/cli-main.ts

@@ -1,8 +1,8 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-QPVGKVVI.js";
-import "./chunks/chunk-MXXXNZKW.js";
+} from "./chunks/chunk-FYZBMD3H.js";
+import "./chunks/chunk-QNVC6YNP.js";
 import "./chunks/chunk-KKH6UHPN.js";
 import "./chunks/chunk-AGD36FD3.js";
 

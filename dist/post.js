@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-QPVGKVVI.js";
+} from "./chunks/chunk-FYZBMD3H.js";
 import {
   Journal,
   RunState,
@@ -24,7 +24,7 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-MXXXNZKW.js";
+} from "./chunks/chunk-QNVC6YNP.js";
 import {
   getInput,
   getState,

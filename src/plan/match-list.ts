@@ -60,6 +60,15 @@ export class MatchList implements Iterable<string> {
     return out
   }
 
+  /**
+   * A packed list's UTF-8 bytes and where each match ends in them (match i is
+   * `bytes[ends[i - 1] ?? 0, ends[i])`), for comparing matches without making strings; null for a
+   * list kept as strings.
+   */
+  packedBytes(): { bytes: Buffer; ends: Uint32Array } | null {
+    return this.bytes && this.ends ? { bytes: this.bytes, ends: this.ends } : null
+  }
+
   *[Symbol.iterator](): Iterator<string> {
     for (let i = 0; i < this.length; i++) yield this.get(i)
   }

@@ -30,6 +30,7 @@ import { parseTemplate, renderTemplate, templateVars } from '../plan/template.js
 import type { DeclaredOp, Plan } from '../plan/types.js'
 import { opLabel, type Counts, type MergedShard, type OpReport, type Report } from '../report/model.js'
 import { DEFAULT_SHARD_BY, isFanOut, shardKey, shardOf, shardText } from './assign.js'
+import { sawAlike, type Seen } from './saw-alike.js'
 
 /** The report file a shard's final result carries beside its checkpoint files. */
 export const REPORT_FILE = 'report.json'
@@ -283,6 +284,8 @@ function checkShardable(o: MergeOptions, loaded: Loaded[]): void {
         `cannot merge: ${opLabel(decl.index, decl.id)} (${decl.kind}): its glob '${decl.each ?? decl.subject}' matched nothing in any shard (if-no-match: error), so a single run would fail it; nothing was changed. Fix the glob, or set if-no-match: warn or ignore.`
       )
     }
+    const exps = loaded.map(l => l.state.expansions[decl.index])
+    if (exps.every(e => e !== undefined && e.error === undefined) && sawAlike(exps as Seen[])) continue
     // The shards' own matches, each once (in the order the shards found them, the shard that
     // found it first), and how many shards saw it: as their own, or as another shard's. Each path
     // is read from a journal's list once (they are made into strings as they are read).
