@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-FYZBMD3H.js";
+} from "./chunks/chunk-PWPFKTG2.js";
 import {
   Journal,
   RunState,

@@ -12,7 +12,8 @@ import {
   DeltaMismatchError,
   type DeltaContext
 } from '../src/checkpoint/delta.js'
-import { hashEarly, verifyDelta } from '../src/checkpoint/restore.js'
+import { hashEarly } from '../src/checkpoint/hasher.js'
+import { verifyDelta } from '../src/checkpoint/restore.js'
 import { freshClone, makeOrigin } from './helpers/runner.js'
 import { removeDir, tempDir } from './helpers/tree.js'
 

@@ -14,7 +14,6 @@ import {
 } from 'node:fs'
 import { copyFile, mkdir, open, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import { errorMessage } from '../errors.js'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
 import {
@@ -32,6 +31,7 @@ import {
   type DeltaManifest
 } from './delta.js'
 import { git, gitStream } from './git.js'
+import { sameFile, type EarlyHashes } from './hasher.js'
 import { Listing } from './listing.js'
 import { privateOpts } from './private-git.js'
 import { lstatIfAny, Rollback, under } from './rollback.js'
@@ -344,109 +344,6 @@ async function preimagesOnDisk(
       bad.push(e.path)
   }
   return bad
-}
-
-/** What a regular file's stat data said when it was hashed: the same again means the same file, unchanged. */
-interface FileStamp {
-  dev: number
-  ino: number
-  size: number
-  mode: number
-  mtimeMs: number
-  ctimeMs: number
-}
-
-const sameFile = (a: Stats, b: FileStamp): boolean =>
-  a.isFile() &&
-  a.dev === b.dev &&
-  a.ino === b.ino &&
-  a.size === b.size &&
-  a.mode === b.mode &&
-  a.mtimeMs === b.mtimeMs &&
-  a.ctimeMs === b.ctimeMs
-
-/** Blob ids of regular files, hashed while the caller goes on, with what each file's stat data said then. */
-export interface EarlyHashes {
-  ids: Promise<Map<string, { id: string; st: FileStamp }>>
-}
-
-/**
- * Hashes files as git's blobs, in a worker thread: workerData is { root, paths }; it posts, per
- * path, '' for one it could not read whole as a regular file (nothing but a regular file is
- * opened, a symlink not followed), else [id, dev, ino, size, mode, mtimeMs, ctimeMs] of the file
- * it read.
- */
-const HASHER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { createHash } = require('node:crypto')
-const { closeSync, constants, fstatSync, lstatSync, openSync, readSync } = require('node:fs')
-const chunk = Buffer.allocUnsafe(1 << 20)
-const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
-parentPort.postMessage(workerData.paths.map(p => {
-  let fd
-  try {
-    const abs = workerData.root + '/' + p
-    const was = lstatSync(abs, { throwIfNoEntry: false })
-    if (!was || !was.isFile()) return ''
-    fd = openSync(abs, flags)
-    const st = fstatSync(fd)
-    if (!st.isFile() || st.ino !== was.ino || st.dev !== was.dev) return ''
-    const h = createHash('sha1').update('blob ' + st.size + '\\0')
-    let total = 0
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
-      h.update(chunk.subarray(0, n))
-      total += n
-    }
-    if (total !== st.size) return ''
-    return [h.digest('hex'), st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs]
-  } catch {
-    return ''
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-}))
-`
-
-/**
- * Starts hashing the regular files at `paths` (workspace-relative) in a worker thread, for
- * verifyDelta (see its `started`): a merge does other work meanwhile, and the files are looked at
- * there too. Only paths that verifyDelta would look at are hashed: safe ones, reached through
- * directories only (nothing outside the workspace is read). A file the worker cannot hash is left
- * to verifyDelta.
- */
-export function hashEarly(ctx: DeltaContext, paths: Iterable<string>): EarlyHashes {
-  const dirOk = new Map<string, boolean>()
-  const reachable = (p: string): boolean => {
-    const d = posix.dirname(p)
-    if (d === '.') return true
-    let ok = dirOk.get(d)
-    if (ok === undefined) {
-      ok = reachable(d) && lstatIfAny(join(ctx.workspace, d))?.isDirectory() === true
-      dirOk.set(d, ok)
-    }
-    return ok
-  }
-  const files: string[] = []
-  for (const p of new Set(paths))
-    if (pathProblem(p) === null && normalizeRel(p) === p && reachable(p)) files.push(p)
-  if (!files.length) return { ids: Promise.resolve(new Map()) }
-  const ids = new Promise<Map<string, { id: string; st: FileStamp }>>(resolve => {
-    const w = new Worker(HASHER, { eval: true, workerData: { root: ctx.workspace, paths: files } })
-    w.once('message', (list: unknown[]) => {
-      const out = new Map<string, { id: string; st: FileStamp }>()
-      files.forEach((p, k) => {
-        const r = list[k]
-        if (!Array.isArray(r) || !/^[0-9a-f]{40}$/.test(String(r[0]))) return
-        const [id, dev, ino, size, mode, mtimeMs, ctimeMs] = r as [string, ...number[]]
-        out.set(p, { id, st: { dev, ino, size, mode, mtimeMs, ctimeMs } })
-      })
-      resolve(out)
-    })
-    // A worker that fails or ends without an answer leaves every file to verifyDelta.
-    w.once('error', () => resolve(new Map()))
-    w.once('exit', () => resolve(new Map()))
-  })
-  return { ids }
 }
 
 /** Sizes of blobs by id, from one `cat-file --batch-check` (absent: git has no such blob). */

@@ -11,15 +11,14 @@ import {
 import { deltaContext, ZERO, type DeltaEntry, type DeltaManifest } from '../checkpoint/delta.js'
 import {
   applyDelta,
-  hashEarly,
   heldPreimages,
   indexWholePacks,
   verifyDelta,
   type DeltaPack,
-  type EarlyHashes,
   type Indexing,
   type Verified
 } from '../checkpoint/restore.js'
+import { hashEarly, type EarlyHashes } from '../checkpoint/hasher.js'
 import { Listing } from '../checkpoint/listing.js'
 import { errorMessage } from '../errors.js'
 import { Journal } from '../journal/journal.js'
