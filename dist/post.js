@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-PWPFKTG2.js";
+} from "./chunks/chunk-SCKL3VMU.js";
 import {
   Journal,
   RunState,

@@ -140,9 +140,17 @@ export async function captureBase(ctx: DeltaContext): Promise<DeltaBase> {
   const here = privateOpts(ctx, ctx.workspace)
   const tracked = trackedFiles(await git(['ls-files', '-z', '-s', '--', '.'], { cwd: ctx.workspace }))
   if (tracked.length) {
-    await git(['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
-      ...here,
-      input: tracked.join('\0')
+    const stage = (paths: string[]): Promise<Buffer> =>
+      git(['update-index', '--add', '--remove', '--info-only', '-z', '--stdin'], {
+        ...here,
+        input: paths.join('\0')
+      })
+    await stage(tracked).catch(async (err: unknown) => {
+      // git refuses a tracked path that is a directory now (an earlier step made it one): it is
+      // left out, and the files in it are untracked ones, added below.
+      const kept = tracked.filter(p => !lstatIfAny(join(ctx.workspace, p))?.isDirectory())
+      if (kept.length === tracked.length) throw err
+      if (kept.length) await stage(kept)
     })
   }
   // What `add -A` adds besides: files that neither the checkout tracks nor .gitignore matches
