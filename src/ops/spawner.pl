@@ -30,6 +30,9 @@ my $KEEP       = 1024 * 1024;
 my $TAIL       = 4096;
 my $GRACE      = 0.5;    # output may still come this long after the exit (a background child)
 my $KILL_AFTER = 1.5;
+my $POLL       = 0.1;     # the longest select sleeps while a command runs (see the main loop)
+my $POLL_QUIET = 0.002;   # ... for QUIET_FOR seconds once its output has ended
+my $QUIET_FOR  = 0.2;
 my $TICKS      = POSIX::sysconf(POSIX::_SC_CLK_TCK()) || 100;
 
 sub now { return (POSIX::times())[0] / $TICKS }
@@ -197,6 +200,7 @@ sub read_stream {
         if ($n == 0) {
             close $fh;
             delete $job->{open}{$name};
+            $job->{quiet_at} = now() if !%{ $job->{open} };
             return;
         }
         keep($job->{$name}, $chunk);
@@ -257,15 +261,22 @@ while (1) {
     my $rin = '';
     vec($rin, fileno($requests), 1) = 1;
     vec($rin, fileno($wake_r),   1) = 1;
-    my $due;
+    my ($due, $cap);
     for my $job (values %jobs) {
         vec($rin, fileno($_), 1) = 1 for values %{ $job->{open} };
         my $end = defined $job->{exited_at} ? $job->{exited_at} + $GRACE : $job->{deadline};
         $due = $end if defined $end && (!defined $due || $end < $due);
+        # Perl runs a signal's handler between statements, so a SIGCHLD that lands after the last
+        # of them and before select blocks wakes nothing: while a command runs, select never
+        # sleeps for long, and hardly at all once its output has ended (it is about to exit).
+        next if defined $job->{status};
+        my $c = !%{ $job->{open} } && now() - $job->{quiet_at} < $QUIET_FOR ? $POLL_QUIET : $POLL;
+        $cap = $c if !defined $cap || $c < $cap;
     }
     for my $k (@kills) { $due = $k->[0] if !defined $due || $k->[0] < $due }
     my $wait = defined $due ? $due - now() : undef;
     $wait = 0.01 if defined $wait && $wait < 0.01;
+    $wait = $cap if defined $cap && (!defined $wait || $wait > $cap);
     my $n = select(my $rout = $rin, undef, undef, $wait);
     next if $n < 0 && $!{EINTR};
     die "select: $!" if $n < 0;
