@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-SCKL3VMU.js";
+} from "./chunks/chunk-K364BCEO.js";
 import {
   Journal,
   RunState,

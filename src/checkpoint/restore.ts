@@ -13,6 +13,7 @@ import {
   type Stats
 } from 'node:fs'
 import { copyFile, mkdir, open, rm } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join, posix } from 'node:path'
 import { errorMessage } from '../errors.js'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
@@ -492,7 +493,9 @@ export async function applyDelta(
       async () => {
         meanwhile?.()
         await takeOver(ctx, guard, takenOver)
-      }
+      },
+      // The take-over keeps this thread busy meanwhile: a core less for git.
+      takenOver.length ? Math.max(1, availableParallelism() - 1) : 0
     )
     if (!removeFirst) await removeAll()
     for (const d of m.createdDirs) await mkdir(join(ctx.workspace, d), { recursive: true })
@@ -748,9 +751,11 @@ async function writeBlobs(
   ctx: DeltaContext,
   items: { mode: string; sha: string; path: string }[],
   scratch: string,
-  meanwhile?: () => Promise<void>
+  meanwhile?: () => Promise<void>,
+  /** git's checkout workers: 0 for one per core, 1 for none (see checkoutBlobs). */
+  workers = 0
 ): Promise<void> {
-  const writing = items.length ? checkoutBlobs(ctx, items, scratch) : Promise.resolve()
+  const writing = items.length ? checkoutBlobs(ctx, items, scratch, workers) : Promise.resolve()
   const [wrote, other] = await Promise.allSettled([writing, (async () => meanwhile?.())()])
   if (wrote.status === 'rejected') throw wrote.reason
   if (other.status === 'rejected') throw other.reason
@@ -759,7 +764,8 @@ async function writeBlobs(
 async function checkoutBlobs(
   ctx: DeltaContext,
   items: { mode: string; sha: string; path: string }[],
-  scratch: string
+  scratch: string,
+  workers: number
 ): Promise<void> {
   const index = join(ctx.dir, scratch)
   await rm(index, { force: true })
@@ -768,12 +774,17 @@ async function checkoutBlobs(
     ...opts,
     input: items.map(e => `${e.mode} ${e.sha}\t${topPath(ctx, e.path)}\0`).join('')
   })
-  // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core,
-  // create them side by side (git 2.32+; an older git ignores the setting).
-  const workers = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'checkout.workers', GIT_CONFIG_VALUE_0: '0' }
+  // Creating files dominates here (half a millisecond each on a busy disk): workers, one per core
+  // that is free, create them side by side (git 2.32+; an older git ignores the setting). With one
+  // core free, git's own process is quicker alone (workers cost their start and their pipes).
+  const config = {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: 'checkout.workers',
+    GIT_CONFIG_VALUE_0: String(workers)
+  }
   await git(['checkout-index', '-f', '-z', '--stdin'], {
     ...opts,
-    env: { ...opts.env, ...workers },
+    env: { ...opts.env, ...config },
     input: items.map(e => `${topPath(ctx, e.path)}\0`).join('')
   })
   await rm(index, { force: true })
