@@ -33,8 +33,9 @@ import {
   timeText,
   writeAtomic,
   writeReportFile
-} from "./chunks/chunk-QNVC6YNP.js";
-import "./chunks/chunk-AGD36FD3.js";
+} from "./chunks/chunk-HQZUGTBR.js";
+import "./chunks/chunk-RRXU33PT.js";
+import "./chunks/chunk-VRMLMZSR.js";
 
 // src/cli-main.ts
 import { readFileSync } from "node:fs";

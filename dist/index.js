@@ -1,10 +1,12 @@
 import { createRequire as __bulkOpsCreateRequire } from 'node:module'; const require = __bulkOpsCreateRequire(import.meta.url);
 import {
   runMain
-} from "./chunks/chunk-K364BCEO.js";
-import "./chunks/chunk-QNVC6YNP.js";
-import "./chunks/chunk-KKH6UHPN.js";
-import "./chunks/chunk-AGD36FD3.js";
+} from "./chunks/chunk-KOUTFNTA.js";
+import "./chunks/chunk-HQZUGTBR.js";
+import "./chunks/chunk-RRXU33PT.js";
+import "./chunks/chunk-HMU2LS4R.js";
+import "./chunks/chunk-PP6W5NFM.js";
+import "./chunks/chunk-VRMLMZSR.js";
 
 // src/index.ts
 await runMain();

@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-K364BCEO.js";
+} from "./chunks/chunk-KOUTFNTA.js";
 import {
   Journal,
   RunState,
@@ -24,15 +24,17 @@ import {
   replayBuffer,
   resolveOp,
   writeReportFile
-} from "./chunks/chunk-QNVC6YNP.js";
+} from "./chunks/chunk-HQZUGTBR.js";
+import "./chunks/chunk-RRXU33PT.js";
 import {
   getInput,
   getState,
   info,
   summary,
   warning
-} from "./chunks/chunk-KKH6UHPN.js";
-import "./chunks/chunk-AGD36FD3.js";
+} from "./chunks/chunk-HMU2LS4R.js";
+import "./chunks/chunk-PP6W5NFM.js";
+import "./chunks/chunk-VRMLMZSR.js";
 
 // src/action/post.ts
 import { existsSync as existsSync2, mkdirSync } from "node:fs";

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { getOctokit } from '@actions/github'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 
@@ -49,6 +48,7 @@ export async function upsertPrComment(
     o.logger.warning('pr-comment: no github-token, so no comment on the pull request')
     return null
   }
+  const { getOctokit } = await import('@actions/github')
   const gh = getOctokit(o.token, { baseUrl: o.apiUrl, request: { retries: 0 } })
   let body = `${o.marker}\n${o.body}`
   if (body.length > MAX_BODY) body = `${body.slice(0, MAX_BODY - 40)}\n\n… (cut to GitHub's limit)\n`

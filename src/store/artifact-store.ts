@@ -1,4 +1,4 @@
-import { DefaultArtifactClient, type Artifact } from '@actions/artifact'
+import type { Artifact, DefaultArtifactClient } from '@actions/artifact'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
@@ -40,18 +40,29 @@ export function runFindBy(o: { token: string; repo: RepoRef | null; runId: strin
 }
 
 /**
+ * An artifact client made on first use, its modules loaded then: they take 0.1 to 0.2 s to load,
+ * which a run spends while git reads the checkout (a restore lists the stores meanwhile), not
+ * before it can start.
+ */
+export function lazyArtifactClient(): () => Promise<DefaultArtifactClient> {
+  let client: Promise<DefaultArtifactClient> | undefined
+  return () => (client ??= import('@actions/artifact').then(m => new m.DefaultArtifactClient()))
+}
+
+/**
  * The run's artifacts whose names pass `keep`, by name: the runtime listing (this attempt's) and,
  * with a token, the REST listing (every attempt's). A listing that fails is named in `failures`;
  * `tried` says how many listings were asked.
  */
 export async function listRunArtifacts(
-  client: DefaultArtifactClient,
+  lazyClient: () => Promise<DefaultArtifactClient>,
   o: { token: string; repo: RepoRef | null; runId: string; timeoutMs: number },
   keep: (name: string) => boolean
 ): Promise<{ seen: Map<string, Artifact>; failures: string[]; tried: number }> {
   const seen = new Map<string, Artifact>()
   const failures: string[] = []
   const fb = runFindBy(o)
+  const client = await lazyClient()
   type Listing = [string, () => Promise<{ artifacts: Artifact[] }>]
   const listings: Listing[] = [['runtime listing', () => client.listArtifacts()]]
   if (fb) listings.push(['REST listing', () => client.listArtifacts(fb)])
@@ -74,7 +85,7 @@ export async function listRunArtifacts(
  */
 export class ArtifactStore implements CheckpointStore {
   readonly kind = 'artifact' as const
-  private readonly client = new DefaultArtifactClient()
+  private readonly client = lazyArtifactClient()
 
   constructor(private readonly o: ArtifactStoreOptions) {}
 
@@ -97,7 +108,7 @@ export class ArtifactStore implements CheckpointStore {
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0)
     try {
       await withTimeout(
-        this.client.uploadArtifact(name, files, dir, { retentionDays: 7 }),
+        this.client().then(c => c.uploadArtifact(name, files, dir, { retentionDays: 7 })),
         this.o.timeoutMs,
         'artifact upload'
       )
@@ -110,7 +121,11 @@ export class ArtifactStore implements CheckpointStore {
     this.o.logger.info(`artifact: uploaded checkpoint ${name} (${bytes} bytes)`)
     for (const p of previous) {
       try {
-        await withTimeout(this.client.deleteArtifact(p.name), this.o.timeoutMs, 'artifact delete')
+        await withTimeout(
+          this.client().then(c => c.deleteArtifact(p.name)),
+          this.o.timeoutMs,
+          'artifact delete'
+        )
         this.o.ledger.markDeleted('artifact', p.name)
       } catch (err) {
         this.o.logger.debug(`artifact: could not delete superseded ${p.name}: ${errorMessage(err)}`)
@@ -153,7 +168,7 @@ export class ArtifactStore implements CheckpointStore {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     await withTimeout(
-      this.client.downloadArtifact(c.artifactId!, { path: dir, ...this.findBy() }),
+      this.client().then(client => client.downloadArtifact(c.artifactId!, { path: dir, ...this.findBy() })),
       this.o.timeoutMs,
       'artifact download'
     )

@@ -1,4 +1,3 @@
-import * as cache from '@actions/cache'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { errorMessage } from '../errors.js'
@@ -6,6 +5,9 @@ import type { Logger } from '../logger.js'
 import { deleteCache, listCaches, type RepoRef } from './github-api.js'
 import type { Ledger } from './ledger.js'
 import { keyPart, withTimeout, type Candidate, type CheckpointId, type CheckpointStore } from './types.js'
+
+/** @actions/cache, loaded on first use (see lazyArtifactClient in artifact-store.ts). */
+const cacheClient = (): Promise<typeof import('@actions/cache')> => import('@actions/cache')
 
 export interface CacheStoreOptions {
   planId: string
@@ -87,7 +89,7 @@ export class CacheStore implements CheckpointStore {
     let cacheId: number
     try {
       cacheId = await withTimeout(
-        atFixedPath(dir, name => cache.saveCache([name], key)),
+        atFixedPath(dir, async name => (await cacheClient()).saveCache([name], key)),
         this.o.timeoutMs,
         'cache save'
       )
@@ -150,7 +152,9 @@ export class CacheStore implements CheckpointStore {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     const got = await withTimeout(
-      atFixedPath(dir, name => cache.restoreCache([name], c.name, c.exact ? [] : [c.name])),
+      atFixedPath(dir, async name =>
+        (await cacheClient()).restoreCache([name], c.name, c.exact ? [] : [c.name])
+      ),
       this.o.timeoutMs,
       'cache restore'
     )

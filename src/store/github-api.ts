@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 
 /** The repository and REST endpoint of this run, from the runner's environment. */
 export interface RepoRef {
@@ -14,9 +14,10 @@ export function repoFromEnv(env: NodeJS.ProcessEnv = process.env): RepoRef | nul
   return { owner, repo, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', ref: env.GITHUB_REF ?? '' }
 }
 
-/** A REST client for the run's repository; null without a token. */
-export function restClient(token: string, r: RepoRef): ReturnType<typeof getOctokit> | null {
+/** A REST client for the run's repository, its modules loaded on first use; null without a token. */
+export async function restClient(token: string, r: RepoRef): Promise<ReturnType<typeof getOctokit> | null> {
   if (!token) return null
+  const { getOctokit } = await import('@actions/github')
   return getOctokit(token, { baseUrl: r.apiUrl, request: { retries: 0 } })
 }
 
@@ -30,7 +31,7 @@ export interface CacheEntry {
 
 /** Cache entries whose key starts with `prefix` on `ref`, newest first. */
 export async function listCaches(token: string, r: RepoRef, prefix: string): Promise<CacheEntry[]> {
-  const gh = restClient(token, r)
+  const gh = await restClient(token, r)
   if (!gh) throw new Error('no github-token')
   const res = await gh.request('GET /repos/{owner}/{repo}/actions/caches', {
     owner: r.owner,
@@ -47,7 +48,7 @@ export async function listCaches(token: string, r: RepoRef, prefix: string): Pro
 
 /** Deletes the cache entry with `key` on `ref` (needs `actions: write`). */
 export async function deleteCache(token: string, r: RepoRef, key: string): Promise<void> {
-  const gh = restClient(token, r)
+  const gh = await restClient(token, r)
   if (!gh) throw new Error('no github-token')
   // Query parameters must be in the route: for DELETE, Octokit sends the rest as a body.
   await gh.request('DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}', {

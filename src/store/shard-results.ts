@@ -1,10 +1,10 @@
-import { DefaultArtifactClient, type Artifact } from '@actions/artifact'
+import type { Artifact } from '@actions/artifact'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../logger.js'
 import type { ShardResult } from '../shard/merge.js'
 import type { RepoRef } from './github-api.js'
-import { listRunArtifacts, runFindBy } from './artifact-store.js'
+import { lazyArtifactClient, listRunArtifacts, runFindBy } from './artifact-store.js'
 import { keyPart, withTimeout } from './types.js'
 
 export interface ShardResultsOptions {
@@ -36,7 +36,7 @@ export interface ShardListing {
  * listing with the token shows every attempt's, so shards that passed in an earlier attempt count.
  */
 export class ShardResults {
-  private readonly client = new DefaultArtifactClient()
+  private readonly client = lazyArtifactClient()
 
   constructor(private readonly o: ShardResultsOptions) {}
 
@@ -94,7 +94,7 @@ export class ShardResults {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     await withTimeout(
-      this.client.downloadArtifact(f.artifact.id, { path: dir, ...runFindBy(this.o) }),
+      this.client().then(c => c.downloadArtifact(f.artifact.id, { path: dir, ...runFindBy(this.o) })),
       this.o.timeoutMs,
       'artifact download'
     )
