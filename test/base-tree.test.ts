@@ -3,15 +3,7 @@
 // same size, removed, made a directory or a symlink, its mode changed), its tree is the one git
 // writes for every file there, staged afresh.
 import { execFileSync } from 'node:child_process'
-import {
-  chmodSync,
-  lutimesSync,
-  mkdirSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
-} from 'node:fs'
+import { chmodSync, lutimesSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
