@@ -9,7 +9,7 @@ import {
   makeStores,
   publish,
   summaryContext
-} from "./chunks/chunk-KOUTFNTA.js";
+} from "./chunks/chunk-IWDF5GVQ.js";
 import {
   Journal,
   RunState,

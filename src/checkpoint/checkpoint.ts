@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto'
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  rmSync,
-  statSync
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { PLAN_FILE, SNAPSHOT_FILE, SNAPSHOT_PREV_FILE, WAL_FILE } from '../journal/journal.js'
 import { writeAtomic } from '../journal/snapshot.js'
 import type { ShardSpec } from '../shard/assign.js'
 import type { DeltaManifest } from './delta.js'
+import { fileChunks } from './hasher.js'
 
 export const MANIFEST_FILE = 'checkpoint.json'
 /** The workspace delta's new content: a thin git pack (see captureDelta). */
@@ -48,18 +39,10 @@ export interface CheckpointManifest {
 /** A checkpoint that does not verify; nothing from it was applied. */
 export class CheckpointError extends Error {}
 
-/** The buffer files are hashed through (a result's files are megabytes: no new memory per file). */
-let hashChunk: Buffer | undefined
-
 function sha256File(p: string): string {
   const h = createHash('sha256')
-  const chunk = (hashChunk ??= Buffer.allocUnsafeSlow(1 << 20))
-  const fd = openSync(p, 'r')
-  try {
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) h.update(chunk.subarray(0, n))
-  } finally {
-    closeSync(fd)
-  }
+  // Through one reused buffer: a result's files are megabytes.
+  for (const part of fileChunks(p)) h.update(part)
   return h.digest('hex')
 }
 

@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs'
+import { closeSync, openSync, readSync, type Stats } from 'node:fs'
 import { join, posix } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { normalizeRel, pathProblem } from '../plan/paths.js'
@@ -68,6 +68,19 @@ parentPort.postMessage(workerData.paths.map(p => {
   }
 }))
 `
+
+/** The one buffer files are read through on this thread. */
+const chunk = Buffer.allocUnsafe(1 << 20)
+
+/** A file's chunks, read through one reused buffer (each chunk is valid until the next is read). */
+export function* fileChunks(abs: string): Generator<Buffer> {
+  const fd = openSync(abs, 'r')
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) yield chunk.subarray(0, n)
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /**
  * The workspace-relative `paths` that the hasher may read: safe ones, reached through directories

@@ -7,7 +7,6 @@ import {
   mkdirSync,
   openSync,
   readlinkSync,
-  readSync,
   rmdirSync,
   writeSync,
   type Stats
@@ -32,7 +31,7 @@ import {
   type DeltaManifest
 } from './delta.js'
 import { git, gitStream } from './git.js'
-import { sameFile, type EarlyHashes } from './hasher.js'
+import { fileChunks, sameFile, type EarlyHashes } from './hasher.js'
 import { Listing } from './listing.js'
 import { privateOpts } from './private-git.js'
 import { lstatIfAny, Rollback, under } from './rollback.js'
@@ -364,18 +363,6 @@ function blobId(size: number, parts: Iterable<Buffer>): string {
   const h = createHash('sha1').update(`blob ${size}\0`)
   for (const p of parts) h.update(p)
   return h.digest('hex')
-}
-
-const chunk = Buffer.allocUnsafe(1 << 20)
-
-/** A file's chunks, read through one reused buffer (each chunk is valid until the next is read). */
-function* fileChunks(abs: string): Generator<Buffer> {
-  const fd = openSync(abs, 'r')
-  try {
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) yield chunk.subarray(0, n)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 /**
